@@ -1,0 +1,1 @@
+# The HTML book (issue 3).

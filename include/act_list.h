@@ -1,0 +1,21 @@
+/* act_list.h: the one list of the course's activations, in chapter order.
+ *
+ * Everything that needs "all the activations" (the enum, the name table, the
+ * dispatch in registry.c, and through it `activate` and `classify`) is
+ * generated from these lists, so adding an activation is one line here and
+ * the compiler catches every place that was not updated.
+ *
+ *   UNARY(name, chapter)                    act_name(x), act_name_grad(x)
+ *   PARAM(name, chapter, param, default)    act_name(x, p), act_name_grad(x, p)
+ *   VECTOR(name, chapter)                   act_name(z, out, n)
+ */
+#ifndef ACT_LIST_H
+#define ACT_LIST_H
+
+#define ACT_SCALARS(UNARY, PARAM)                           \
+	PARAM(linear, "02-linear", "a", 1.0)                \
+	UNARY(step, "03-step")
+
+#define ACT_VECTORS(VECTOR)
+
+#endif

@@ -1,0 +1,51 @@
+#!/bin/sh
+# activate.sh: the `activate` tool against the solutions (TAP).  Expected
+# values are exact by mathematics: linear and step need no rounding.
+set -u
+n=0 failed=0
+out=tests/activate.out
+
+# expect STATUS 'WANTED STDOUT' 'TEXT IN STDERR' ARGS...
+expect() {
+	status=$1 want=$2 err=$3
+	shift 3
+	./activate "$@" > "$out" 2> "$out.err"
+	got=$?
+	n=$((n + 1))
+	if test "$got" -ne "$status"; then
+		failed=$((failed + 1)); echo "not ok $n - activate $*: exit $got, expected $status"
+	elif test -n "$want" && test "$(cat "$out")" != "$(printf %b "$want")"; then
+		failed=$((failed + 1)); echo "not ok $n - activate $*: printed $(tr '\n' ' ' < "$out")"
+	elif test -n "$err" && ! grep -qF -- "$err" "$out.err"; then
+		failed=$((failed + 1)); echo "not ok $n - activate $*: stderr lacks '$err': $(cat "$out.err")"
+	else
+		echo "ok $n - activate $* (exit $status)"
+	fi
+}
+
+expect 0 '6\n-3\n0\n' '' --param 3 linear 2 -1 0
+expect 0 '-2\n0\n3\n' '' linear -- -2 0 3
+expect 0 '0.5\n0.5\n' '' --grad --param 0.5 linear -- -2 3
+expect 0 'nan\ninf\n-inf\n' '' linear nan inf -inf
+expect 0 'nan\n' '' --grad linear nan
+expect 0 '0\n0\n1\n' '' step -- -1 0 1
+expect 0 'x,step,step_grad\n-1,0,0\n-0.5,0,0\n0,0,0\n0.5,1,0\n1,1,0\n' '' --table -1:1:0.5 step
+expect 0 '' '' --list
+expect 0 '' '' --help
+expect 2 '' "unknown activation 'nosuch'" nosuch 1
+expect 2 '' "'abc' is not a number" linear abc
+expect 2 '' "'1x' is not a number" linear 1x
+expect 2 '' "no value given" linear
+expect 2 '' "no activation named"
+expect 2 '' "is out of range" linear 1e999
+expect 2 '' "unknown option" --bogus linear 1
+expect 2 '' "needs a value" --param
+expect 2 '' "takes no parameter" --param 2 step 1
+expect 2 '' "--table wants FROM:TO:STEP" --table 1:2 step
+expect 2 '' "must be a positive number" --table 0:1:0 step
+expect 2 '' "must have finite FROM <= TO" --table 1:0:0.1 step
+expect 2 '' "the limit is" --table 0:1:1e-9 step
+expect 2 '' "needs at least one NAME" --table 0:1:0.5
+expect 2 '' "unknown activation" --table 0:1:0.5 nosuch
+echo "1..$n"
+test "$failed" -eq 0

@@ -1,0 +1,106 @@
+/* grader.c: comparisons, messages and the runner shared by every suite. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+
+#include "grader.h"
+
+double grader_rel_err(double got, double want, double floor)
+{
+	if (got == want) /* also 0 == -0, where the scale below is 0 */
+		return 0.0;
+	double scale = fabs(got) + fabs(want);
+	return fabs(got - want) / (scale > floor ? scale : floor);
+}
+
+bool grader_close(double got, double want, double tol, double floor)
+{
+	if (isnan(want) || isnan(got))
+		return isnan(want) && isnan(got);
+	if (isinf(want) || isinf(got))
+		return got == want;
+	return grader_rel_err(got, want, floor) <= tol;
+}
+
+/* "nan" whatever the sign bit, otherwise 17 significant digits. */
+static const char *show(char *buf, size_t size, double v)
+{
+	if (isnan(v))
+		snprintf(buf, size, "nan");
+	else
+		snprintf(buf, size, "%.17g", v);
+	return buf;
+}
+
+/* What a wrong result suggests beyond the check's own hint. */
+static const char *symptom(double got, double want)
+{
+	if (isnan(got))
+		return " (NaN for a non-NaN answer: look for inf - inf, 0 * inf or inf / inf)";
+	if (isinf(got) && !isinf(want))
+		return " (an infinity where the answer is finite: something overflowed)";
+	return "";
+}
+
+bool grader_check_close(char *msg, size_t size, double got, double want,
+			double tol, double floor, const char *hint,
+			const char *callfmt, ...)
+{
+	if (grader_close(got, want, tol, floor))
+		return true;
+	char call[256], g[40], w[40];
+	va_list ap;
+	va_start(ap, callfmt);
+	vsnprintf(call, sizeof call, callfmt, ap);
+	va_end(ap);
+	snprintf(msg, size, "%s returned %s, expected %s%s -- %s", call,
+		 show(g, sizeof g, got), show(w, sizeof w, want),
+		 symptom(got, want), hint);
+	return false;
+}
+
+bool grader_check_nan(char *msg, size_t size, double got, const char *hint,
+		      const char *callfmt, ...)
+{
+	if (isnan(got))
+		return true;
+	char call[256], g[40];
+	va_list ap;
+	va_start(ap, callfmt);
+	vsnprintf(call, sizeof call, callfmt, ap);
+	va_end(ap);
+	snprintf(msg, size, "%s returned %s, expected nan -- %s", call,
+		 show(g, sizeof g, got), hint);
+	return false;
+}
+
+double grader_central_diff(double (*f)(double), double x, double h)
+{
+	return (f(x + h) - f(x - h)) / (2.0 * h);
+}
+
+bool grader_grad_agrees(double a, double n)
+{
+	return fabs(a - n) <= 1e-6 + 1e-4 * fabs(n);
+}
+
+TCase *grader_tcase(Suite *s, const char *name)
+{
+	TCase *tc = tcase_create(name);
+	tcase_set_timeout(tc, GRADER_TIMEOUT);
+	suite_add_tcase(s, tc);
+	return tc;
+}
+
+int grader_run(Suite *s)
+{
+	SRunner *sr = srunner_create(s);
+	/* Fork mode whatever CK_FORK says: learner code may crash or hang. */
+	srunner_set_fork_status(sr, CK_FORK);
+	srunner_set_tap(sr, "-");
+	srunner_run_all(sr, CK_SILENT);
+	int failed = srunner_ntests_failed(sr);
+	srunner_free(sr);
+	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
+}
