@@ -14,8 +14,16 @@
 
 #define ACT_SCALARS(UNARY, PARAM)                           \
 	PARAM(linear, "02-linear", "a", 1.0)                \
-	UNARY(step, "03-step")
+	UNARY(step, "03-step")                              \
+	UNARY(sigmoid, "04-sigmoid")                        \
+	UNARY(tanh, "05-tanh")                              \
+	UNARY(relu, "07-relu")                              \
+	PARAM(leaky_relu, "08-relu-family", "alpha", 0.01)  \
+	PARAM(prelu, "08-relu-family", "alpha", 0.25)       \
+	PARAM(elu, "08-relu-family", "alpha", 1.0)
 
-#define ACT_VECTORS(VECTOR)
+#define ACT_VECTORS(VECTOR)                                 \
+	VECTOR(softmax, "09-softmax")                       \
+	VECTOR(log_softmax, "09-softmax")
 
 #endif
