@@ -125,8 +125,8 @@ START_TEST(linear_collapse_equals_two_stacked_layers)
 			ref_affine(one, W, b, x, n_out, n_in);
 			for (size_t i = 0; i < n_out; i++)
 				expect_close(one[i], two[i], 1e-12, 1e-12, SEE_COLLAPSE,
-					     "collapsed %zu-%zu-%zu layers vs the two layers, output %zu (trial %d)",
-					     n_in, n_hid, n_out, i, trial);
+					     "linear_collapse(random %zu-%zu-%zu layers, trial %d) applied to x, output %zu, vs the two layers",
+					     n_in, n_hid, n_out, trial, i);
 		}
 	}
 }

@@ -43,6 +43,13 @@ for ch in $CHAPTERS; do
 	if test -f "impl/$ch.c"; then ok "$ch: in both chapter lists of Makefile.am"
 	else not_ok "$ch: in SUITES but not in nodist_libimpl_a_SOURCES of Makefile.am"; fi
 
+	# The suite built against solutions/ passes, and says so by its exit status.
+	if "tests/$ch" > "$work/$ch.solution.out" 2>&1; then
+		ok "$ch: the suite passes solutions/ and exits 0"
+	else
+		not_ok "$ch: the suite fails solutions/ or exits non-zero"
+	fi
+
 	# The stub and the solution define the same functions.
 	if test "$(functions "$srcdir/exercises/$ch.c")" = "$(functions "$srcdir/solutions/$ch.c")"; then
 		ok "$ch: exercise and solution define the same functions"

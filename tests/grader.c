@@ -37,7 +37,7 @@ static const char *show(char *buf, size_t size, double v)
 static const char *symptom(double got, double want)
 {
 	if (isnan(got))
-		return " (NaN for a non-NaN answer: look for inf - inf, 0 * inf or inf / inf)";
+		return " (NaN where a number was expected: an output never written, or inf - inf, 0 * inf, inf / inf)";
 	if (isinf(got) && !isinf(want))
 		return " (an infinity where the answer is finite: something overflowed)";
 	return "";
