@@ -29,10 +29,14 @@ functions() {
 	$SED -n '/^static/d; s/^[a-z_][a-z_ ]*[ *]\([a-z_][a-z0-9_]*\)(.*/\1/p' "$1" | sort -u
 }
 
+# A mutant is a learner's mistake, and mistakes warn (an unused parameter, a
+# variable set but not used): compile them as a learner's file, without -Werror.
+LEARNER_CFLAGS=$(printf '%s\n' "$CFLAGS" | $SED 's/-Werror//g')
+
 # build NAME SOURCE CHAPTER: compiles SOURCE and links it into the chapter's
 # suite as $work/NAME; the diagnostics land in $work/NAME.cc.
 build() {
-	$CC $CPPFLAGS $CFLAGS -c -o "$work/$1.o" "$2" > "$work/$1.cc" 2>&1 &&
+	$CC $CPPFLAGS $LEARNER_CFLAGS -c -o "$work/$1.o" "$2" > "$work/$1.cc" 2>&1 &&
 	$CC $CFLAGS -o "$work/$1" "tests/$3.o" "$work/$1.o" $LINK_LIBS -lm >> "$work/$1.cc" 2>&1
 }
 
