@@ -98,6 +98,7 @@ START_TEST(linear_collapse_worked_example)
 }
 END_TEST
 
+/* snippet: check_collapse */
 /* The chapter's claim itself: for random layers and inputs, the collapsed
  * layer gives what the two stacked layers give. */
 START_TEST(linear_collapse_equals_two_stacked_layers)
@@ -131,6 +132,7 @@ START_TEST(linear_collapse_equals_two_stacked_layers)
 	}
 }
 END_TEST
+/* end snippet: check_collapse */
 
 int main(void)
 {

@@ -71,12 +71,14 @@ START_TEST(linear_propagates_nan)
 }
 END_TEST
 
+/* snippet: check_grad_nan */
 START_TEST(linear_grad_propagates_nan)
 {
 	expect_nan(act_linear_grad(NAN, 2), SEE_NAN ": the slope is a everywhere, but not at NaN",
 		   "act_linear_grad(nan, 2)");
 }
 END_TEST
+/* end snippet: check_grad_nan */
 
 int main(void)
 {

@@ -100,6 +100,7 @@ START_TEST(perceptron_learns_or)
 }
 END_TEST
 
+/* snippet: check_xor */
 START_TEST(perceptron_cannot_learn_xor)
 {
 	double w[2] = {0, 0}, b = 0;
@@ -116,6 +117,7 @@ START_TEST(perceptron_cannot_learn_xor)
 		      "points right, which no single step(w . x + b) can -- %s", w[0], w[1], b, SEE_STEP);
 }
 END_TEST
+/* end snippet: check_xor */
 
 START_TEST(perceptron_train_stops_at_the_first_clean_epoch)
 {
@@ -123,11 +125,15 @@ START_TEST(perceptron_train_stops_at_the_first_clean_epoch)
 	 * no mistake and must not change them. */
 	double w[2] = {1, 1}, b = -1.5;
 	int epochs = perceptron_train(w, &b, X, t_and, 4, 2, 1.0, 100);
-	ck_assert_msg(epochs == 1 && w[0] == 1 && w[1] == 1 && b == -1.5,
+	bool unchanged = w[0] == 1 && w[1] == 1 && b == -1.5;
+	ck_assert_msg(epochs == 1 && unchanged,
 		      "perceptron_train(AND) from w = [1,1], b = -1.5, which already separates AND, "
 		      "returned %d with w = [%.17g, %.17g], b = %.17g; expected 1 and no change -- "
-		      "update only after a mistake (see 03-step.md, \"The perceptron rule\")",
-		      epochs, w[0], w[1], b);
+		      "%supdate only after a mistake (see 03-step.md, \"The perceptron rule\")",
+		      epochs, w[0], w[1], b,
+		      epochs == 0 && unchanged ? "epochs count from 1, so a clean first epoch returns 1; " :
+		      epochs > 1 ? "these weights make no mistake, so the first epoch is clean unless you "
+				   "reset them or change them without a mistake; " : "");
 }
 END_TEST
 
