@@ -1,15 +1,830 @@
-/* Chapter 09-softmax: placeholder suite until the chapter is written. */
-#include "grader.h"
+/* Chapter 09, Softmax and cross-entropy: checks for exercises/09-softmax.c.
+ *
+ * Expected values come from tests/data/softmax-values.h (mpmath, 60 digits,
+ * made by tests/data/softmax-values.py) or from formulas evaluated here by
+ * the suite's own loops (the Jacobian p_i (delta_ij - p_j)); never from the
+ * solution. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
-START_TEST(chapter_is_written)
+#include "activations.h"
+#include "grader.h"
+#include "loss.h"
+
+#include "data/softmax-values.h"
+
+#define CH "see 09-softmax.md"
+#define SEE_P "p_i = e^z_i / sum_j e^z_j (" CH ", \"From logits to probabilities\")"
+#define SEE_MAX "subtract the largest logit before exp (" CH ", \"Subtract the maximum\")"
+#define SEE_LOG "log softmax(z)_i = z_i - m - log(sum_j e^(z_j - m)) (" CH ", \"Log-softmax and log-sum-exp\")"
+#define SEE_EDGE "(" CH ", \"The edge cases\")"
+#define SEE_JAC "J[i*n + j] = p_i (delta_ij - p_j) (" CH ", \"The Jacobian\")"
+#define SEE_BACK "dz_j = p_j (dp_j - sum_i p_i dp_i) (" CH ", \"The backward pass\")"
+#define SEE_CE "loss = log(sum_i e^z_i) - z_label, computed from the logits (" CH ", \"Cross-entropy from logits\")"
+#define SEE_GRAD "d loss / dz = p - y, y the one-hot label (" CH ", \"The gradient of the loss\")"
+#define SEE_NAN "a NaN input gives NaN (see 01-why.md, \"Rules of the road\")"
+
+#define LOG1P_HINT "log(1 + s) rounds 1 + s to 1 when s < 1e-16, losing the whole answer: use log1p(s)"
+#define NOMAX_HINT "e^1000 overflows to inf (and e^-1000 underflows to 0), so the division gives NaN: " SEE_MAX
+
+/* What an untouched output holds, so that a function that writes nothing fails. */
+#define JUNK 12345.0
+
+static const struct softmax_row *row_at(int i) { return &softmax_rows[i]; }
+
+/* The shortest of %.15g, %.16g, %.17g that reads back as v: "0.1", not
+ * "0.10000000000000001". */
+static void put_number(char *buf, size_t size, double v)
 {
-	ck_abort_msg("chapter 09-softmax is not written yet");
+	if (isnan(v)) {
+		snprintf(buf, size, "nan");
+		return;
+	}
+	for (int digits = 15; digits <= 17; digits++) {
+		snprintf(buf, size, "%.*g", digits, v);
+		if (strtod(buf, NULL) == v)
+			return;
+	}
+}
+
+/* "[2, 1, 0.1]" */
+static const char *vec(char *buf, size_t size, const double *v, size_t n)
+{
+	size_t used = 0;
+	buf[0] = '\0';
+	used += (size_t)snprintf(buf, size, "[");
+	for (size_t i = 0; i < n && used < size; i++) {
+		char num[32];
+		put_number(num, sizeof num, v[i]);
+		used += (size_t)snprintf(buf + used, size - used, "%s%s", i ? ", " : "", num);
+	}
+	if (used < size)
+		snprintf(buf + used, size - used, "]");
+	return buf;
+}
+
+static void fill(double *v, size_t n, double x)
+{
+	for (size_t i = 0; i < n; i++)
+		v[i] = x;
+}
+
+static bool any_big(const double *z, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (isfinite(z[i]) && fabs(z[i]) > 700)
+			return true;
+	return false;
+}
+
+static bool any_nonfinite(const double *v, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!isfinite(v[i]))
+			return true;
+	return false;
+}
+
+/* softmax(z / m) with m the largest logit: what dividing by the maximum,
+ * instead of subtracting it, computes. */
+static bool looks_divided_by_max(const double *got, const double *z, size_t n)
+{
+	double m = z[0], e[SOFTMAX_NMAX], s = 0;
+	for (size_t i = 1; i < n; i++)
+		m = fmax(m, z[i]);
+	if (n < 2 || !isfinite(m) || m == 0)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		s += e[i] = exp(z[i] / m);
+	for (size_t i = 0; i < n; i++)
+		if (!grader_close(got[i], e[i] / s, 1e-9, 1e-300))
+			return false;
+	return true;
+}
+
+/* Checks got[0..n) against want[0..n): "CALL[i] returned ..., expected ...". */
+static void expect_vec(const double *got, const double *want, size_t n, double tol,
+		       double floor, const char *hint, const char *call)
+{
+	for (size_t i = 0; i < n; i++)
+		expect_close(got[i], want[i], tol, floor, hint, "%s[%zu]", call, i);
+}
+
+/* ---- act_softmax ---------------------------------------------------- */
+
+START_TEST(softmax_matches_high_precision_values)
+{
+	const struct softmax_row *r = row_at(_i);
+	double out[SOFTMAX_NMAX];
+	char zs[200], c[256];
+	fill(out, SOFTMAX_NMAX, JUNK);
+	act_softmax(r->z, out, r->n);
+	snprintf(c, sizeof c, "act_softmax(%s)", vec(zs, sizeof zs, r->z, r->n));
+	const char *hint = SEE_P;
+	if (any_big(r->z, r->n) && any_nonfinite(out, r->n))
+		hint = NOMAX_HINT;
+	else if (looks_divided_by_max(out, r->z, r->n))
+		hint = "that is softmax(z / max): subtract the maximum, do not divide by it -- " SEE_MAX;
+	expect_vec(out, r->p, r->n, TOL_EXACT, 1e-300, hint, c);
+}
+END_TEST
+
+START_TEST(softmax_sums_to_one)
+{
+	const struct softmax_row *r = row_at(_i);
+	double out[SOFTMAX_NMAX];
+	char zs[200];
+	fill(out, SOFTMAX_NMAX, JUNK);
+	act_softmax(r->z, out, r->n);
+	double sum = 0;
+	for (size_t i = 0; i < r->n; i++)
+		sum += out[i];
+	ck_assert_msg(fabs(sum - 1) <= 4e-16 * (double)r->n,
+		      "act_softmax(%s) sums to %.17g, expected 1: divide every e^(z_i - m) by their sum -- %s",
+		      vec(zs, sizeof zs, r->z, r->n), sum, SEE_P);
+}
+END_TEST
+
+/* snippet: softmax_survives_logits_of_1000 */
+START_TEST(softmax_survives_logits_of_1000)
+{
+	const double z1[] = {1000, 1000}, want1[] = {0.5, 0.5};
+	const double z2[] = {1000, 0}, want2[] = {1, 0};
+	double out[2] = {JUNK, JUNK};
+	act_softmax(z1, out, 2);
+	expect_vec(out, want1, 2, TOL_EXACT, 1e-300, NOMAX_HINT, "act_softmax([1000, 1000])");
+	out[0] = out[1] = JUNK;
+	act_softmax(z2, out, 2);
+	expect_vec(out, want2, 2, TOL_EXACT, 1e-300, NOMAX_HINT, "act_softmax([1000, 0])");
+}
+END_TEST
+/* end snippet: softmax_survives_logits_of_1000 */
+
+START_TEST(softmax_survives_logits_of_minus_1000)
+{
+	const double z[] = {-1000, -1000}, want[] = {0.5, 0.5};
+	double out[2] = {JUNK, JUNK};
+	act_softmax(z, out, 2);
+	expect_vec(out, want, 2, TOL_EXACT, 1e-300,
+		   "e^-1000 underflows to 0, and 0/0 is NaN: " SEE_MAX, "act_softmax([-1000, -1000])");
+}
+END_TEST
+
+START_TEST(softmax_gives_masked_logits_zero_probability)
+{
+	const double z[] = {-INFINITY, 0, -INFINITY, 0}, want[] = {0, 0.5, 0, 0.5};
+	double out[4];
+	fill(out, 4, JUNK);
+	act_softmax(z, out, 4);
+	expect_vec(out, want, 4, 0, 1e-300, "e^-inf = 0: a -inf logit masks its class " SEE_EDGE,
+		   "act_softmax([-inf, 0, -inf, 0])");
+}
+END_TEST
+
+START_TEST(softmax_of_all_minus_infinity_is_nan)
+{
+	const double z[] = {-INFINITY, -INFINITY, -INFINITY};
+	double out[3];
+	fill(out, 3, JUNK);
+	act_softmax(z, out, 3);
+	for (size_t i = 0; i < 3; i++)
+		expect_nan(out[i], "with every class masked there is no distribution to return, "
+			   "so NaN is the honest answer " SEE_EDGE, "act_softmax([-inf, -inf, -inf])[%zu]", i);
+}
+END_TEST
+
+START_TEST(softmax_of_one_infinite_logit_is_one_hot)
+{
+	const double z[] = {0, INFINITY, 3}, want[] = {0, 1, 0};
+	double out[3];
+	fill(out, 3, JUNK);
+	act_softmax(z, out, 3);
+	expect_vec(out, want, 3, 0, 1e-300,
+		   "as z_1 grows, p_1 -> 1 and the others -> 0; inf - inf is NaN, so give the largest "
+		   "logit its term e^0 = 1 without computing it " SEE_EDGE, "act_softmax([0, inf, 3])");
+}
+END_TEST
+
+START_TEST(softmax_propagates_nan)
+{
+	const double z1[] = {1, NAN, 2}, z2[] = {NAN, 1};
+	double out[3];
+	fill(out, 3, JUNK);
+	act_softmax(z1, out, 3);
+	for (size_t i = 0; i < 3; i++)
+		expect_nan(out[i], SEE_NAN ": one NaN logit makes the sum, and so every p_i, NaN",
+			   "act_softmax([1, nan, 2])[%zu]", i);
+	fill(out, 3, JUNK);
+	act_softmax(z2, out, 2);
+	for (size_t i = 0; i < 2; i++)
+		expect_nan(out[i], SEE_NAN ": fmax and comparisons skip NaN, so look for it",
+			   "act_softmax([nan, 1])[%zu]", i);
+}
+END_TEST
+
+/* In place must give exactly what the learner's own act_softmax gives into
+ * a separate array: whether that is right is the other checks' business. */
+START_TEST(softmax_works_in_place)
+{
+	const struct softmax_row *r = row_at(_i);
+	double buf[SOFTMAX_NMAX], sep[SOFTMAX_NMAX];
+	char zs[200], c[256];
+	fill(sep, SOFTMAX_NMAX, JUNK);
+	act_softmax(r->z, sep, r->n);
+	memcpy(buf, r->z, sizeof buf);
+	act_softmax(buf, buf, r->n);
+	snprintf(c, sizeof c, "act_softmax(z = %s, out = z)", vec(zs, sizeof zs, r->z, r->n));
+	expect_vec(buf, sep, r->n, 0, 1e-300,
+		   "in place differs from your result into a separate out: out may be the same "
+		   "array as z, so read z[i] before you overwrite it " SEE_EDGE, c);
+}
+END_TEST
+
+START_TEST(softmax_of_nothing_touches_nothing)
+{
+	double out[2] = {JUNK, JUNK};
+	act_softmax(NULL, out, 0); /* must not read z */
+	act_softmax(NULL, NULL, 0);
+	ck_assert_msg(out[0] == JUNK && out[1] == JUNK,
+		      "act_softmax(NULL, out, 0) wrote into out; n = 0 does nothing " SEE_EDGE);
+}
+END_TEST
+
+/* ---- act_log_softmax ------------------------------------------------ */
+
+START_TEST(log_softmax_matches_high_precision_values)
+{
+	const struct softmax_row *r = row_at(_i);
+	double out[SOFTMAX_NMAX];
+	char zs[200], c[256];
+	fill(out, SOFTMAX_NMAX, JUNK);
+	act_log_softmax(r->z, out, r->n);
+	snprintf(c, sizeof c, "act_log_softmax(%s)", vec(zs, sizeof zs, r->z, r->n));
+	const char *hint = SEE_LOG;
+	for (size_t i = 0; i < r->n; i++) {
+		if (isinf(out[i]) && isfinite(r->logp[i]))
+			hint = "that is log(softmax): p_i underflowed to 0 and log 0 = -inf -- " SEE_LOG;
+		else if (out[i] == 0 && r->logp[i] != 0 && fabs(r->logp[i]) < 1e-16)
+			hint = LOG1P_HINT " -- " SEE_LOG;
+	}
+	if (any_big(r->z, r->n) && any_nonfinite(out, r->n) && hint == (const char *)SEE_LOG)
+		hint = NOMAX_HINT;
+	expect_vec(out, r->logp, r->n, TOL_EXACT, 1e-300, hint, c);
+}
+END_TEST
+
+START_TEST(log_softmax_of_0_and_minus_1000_is_minus_1000)
+{
+	const double z[] = {0, -1000};
+	double out[2] = {JUNK, JUNK};
+	act_log_softmax(z, out, 2);
+	expect_close(out[1], -1000, 0, 1e-300,
+		     isinf(out[1]) ? "that is log(softmax): e^-1000 underflows to 0 and log 0 = -inf, "
+				     "but log p_1 = -1000 - log(1 + e^-1000) = -1000 -- " SEE_LOG
+				   : SEE_LOG,
+		     "act_log_softmax([0, -1000])[1]");
+	expect_close(out[0], 0, 0, 1e-300, SEE_LOG, "act_log_softmax([0, -1000])[0]");
+}
+END_TEST
+
+START_TEST(log_softmax_keeps_a_tiny_log_probability)
+{
+	const double z[] = {0, -40};
+	double out[2] = {JUNK, JUNK};
+	act_log_softmax(z, out, 2);
+	expect_close(out[0], -SOFTMAX_LOG1P_EXP_M40, TOL_EXACT, 1e-300,
+		     out[0] == 0 ? LOG1P_HINT " -- " SEE_LOG : SEE_LOG, "act_log_softmax([0, -40])[0]");
+}
+END_TEST
+
+START_TEST(log_softmax_survives_logits_of_1000)
+{
+	const double z1[] = {1000, 1000}, z2[] = {-1000, -1000};
+	const double want[] = {-SOFTMAX_LOG2, -SOFTMAX_LOG2};
+	double out[2] = {JUNK, JUNK};
+	act_log_softmax(z1, out, 2);
+	expect_vec(out, want, 2, TOL_EXACT, 1e-300, NOMAX_HINT, "act_log_softmax([1000, 1000])");
+	out[0] = out[1] = JUNK;
+	act_log_softmax(z2, out, 2);
+	expect_vec(out, want, 2, TOL_EXACT, 1e-300, NOMAX_HINT, "act_log_softmax([-1000, -1000])");
+}
+END_TEST
+
+START_TEST(log_softmax_gives_masked_logits_minus_infinity)
+{
+	const double z[] = {-INFINITY, 0, -INFINITY, 0};
+	const double want[] = {-INFINITY, -SOFTMAX_LOG2, -INFINITY, -SOFTMAX_LOG2};
+	double out[4];
+	fill(out, 4, JUNK);
+	act_log_softmax(z, out, 4);
+	expect_vec(out, want, 4, TOL_EXACT, 1e-300,
+		   "a masked class has p = 0, so log p = -inf; the live ones share the sum " SEE_EDGE,
+		   "act_log_softmax([-inf, 0, -inf, 0])");
+}
+END_TEST
+
+START_TEST(log_softmax_of_all_minus_infinity_is_nan)
+{
+	const double z[] = {-INFINITY, -INFINITY};
+	double out[2] = {JUNK, JUNK};
+	act_log_softmax(z, out, 2);
+	for (size_t i = 0; i < 2; i++)
+		expect_nan(out[i], "with every class masked there is no distribution " SEE_EDGE,
+			   "act_log_softmax([-inf, -inf])[%zu]", i);
+}
+END_TEST
+
+START_TEST(log_softmax_of_one_infinite_logit_is_zero_there)
+{
+	const double z[] = {0, INFINITY, 3}, want[] = {-INFINITY, 0, -INFINITY};
+	double out[3];
+	fill(out, 3, JUNK);
+	act_log_softmax(z, out, 3);
+	expect_vec(out, want, 3, 0, 1e-300,
+		   "as z_1 grows, log p_1 -> 0 and the others -> -inf; inf - inf is NaN, so the "
+		   "largest logit's own z_k - m is 0 without computing it " SEE_EDGE,
+		   "act_log_softmax([0, inf, 3])");
+}
+END_TEST
+
+START_TEST(log_softmax_propagates_nan)
+{
+	const double z[] = {1, 2, NAN};
+	double out[3];
+	fill(out, 3, JUNK);
+	act_log_softmax(z, out, 3);
+	for (size_t i = 0; i < 3; i++)
+		expect_nan(out[i], SEE_NAN, "act_log_softmax([1, 2, nan])[%zu]", i);
+}
+END_TEST
+
+START_TEST(log_softmax_works_in_place)
+{
+	const struct softmax_row *r = row_at(_i);
+	double buf[SOFTMAX_NMAX], sep[SOFTMAX_NMAX];
+	char zs[200], c[256];
+	fill(sep, SOFTMAX_NMAX, JUNK);
+	act_log_softmax(r->z, sep, r->n);
+	memcpy(buf, r->z, sizeof buf);
+	act_log_softmax(buf, buf, r->n);
+	snprintf(c, sizeof c, "act_log_softmax(z = %s, out = z)", vec(zs, sizeof zs, r->z, r->n));
+	expect_vec(buf, sep, r->n, 0, 1e-300,
+		   "in place differs from your result into a separate out: out may be the same "
+		   "array as z, so do not use out as scratch space while you still need z " SEE_EDGE, c);
+}
+END_TEST
+
+START_TEST(log_softmax_of_nothing_touches_nothing)
+{
+	double out[2] = {JUNK, JUNK};
+	act_log_softmax(NULL, out, 0);
+	act_log_softmax(NULL, NULL, 0);
+	ck_assert_msg(out[0] == JUNK && out[1] == JUNK,
+		      "act_log_softmax(NULL, out, 0) wrote into out; n = 0 does nothing " SEE_EDGE);
+}
+END_TEST
+
+/* ---- act_softmax_jacobian ------------------------------------------- */
+
+/* The rows whose logits are all finite and moderate, for derivative checks. */
+static const int smooth_rows[] = {0, 1, 2, 3, 7};
+
+START_TEST(softmax_jacobian_is_p_i_times_delta_ij_minus_p_j)
+{
+	const struct softmax_row *r = row_at(_i);
+	size_t n = r->n;
+	const double *p = r->p;
+	double J[SOFTMAX_NMAX * SOFTMAX_NMAX];
+	char ps[200];
+	fill(J, SOFTMAX_NMAX * SOFTMAX_NMAX, JUNK);
+	act_softmax_jacobian(p, J, n);
+	vec(ps, sizeof ps, p, n);
+	for (size_t i = 0; i < n; i++) {
+		for (size_t j = 0; j < n; j++) {
+			double want = p[i] * ((i == j ? 1.0 : 0.0) - p[j]);
+			double got = J[i * n + j];
+			const char *hint = SEE_JAC;
+			if (i == j && p[i] != 0 && grader_close(got, -p[i] * p[j], 1e-12, 1e-300))
+				hint = "that is -p_i p_j without the diagonal's delta term: the diagonal is "
+				       "p_i (1 - p_i) -- " SEE_JAC;
+			else if (i != j && grader_close(got, -p[i] * p[i], 1e-12, 1e-300))
+				hint = "that is -p_i p_i: the bracket holds p_j, the column's probability -- " SEE_JAC;
+			else if (i != j && grader_close(got, p[i] * p[j], 1e-12, 1e-300))
+				hint = "off the diagonal the entry is -p_i p_j: raising z_j lowers p_i -- " SEE_JAC;
+			expect_close(got, want, TOL_EXACT, 1e-300, hint,
+				     "act_softmax_jacobian(p = %s): J[%zu*n + %zu]", ps, i, j);
+		}
+	}
+}
+END_TEST
+
+START_TEST(softmax_jacobian_rows_sum_to_zero)
+{
+	const struct softmax_row *r = row_at(smooth_rows[_i]);
+	size_t n = r->n;
+	double J[SOFTMAX_NMAX * SOFTMAX_NMAX];
+	char ps[200];
+	fill(J, SOFTMAX_NMAX * SOFTMAX_NMAX, JUNK);
+	act_softmax_jacobian(r->p, J, n);
+	for (size_t i = 0; i < n; i++) {
+		double sum = 0;
+		for (size_t j = 0; j < n; j++)
+			sum += J[i * n + j];
+		ck_assert_msg(fabs(sum) <= 1e-15,
+			      "act_softmax_jacobian(p = %s): row %zu sums to %.17g, expected 0: moving "
+			      "every logit together changes no probability, and a row of "
+			      "p_i (delta_ij - p_j) sums to p_i (1 - sum_j p_j) = 0 -- %s",
+			      vec(ps, sizeof ps, r->p, n), i, sum, SEE_JAC);
+	}
+}
+END_TEST
+
+/* Column j of the Jacobian of the learner's act_softmax at z, by central
+ * differences: (softmax(z + h e_j) - softmax(z - h e_j)) / 2h. */
+static void softmax_column_fd(const double *z, size_t n, size_t j, double *col)
+{
+	const double h = 1e-5;
+	double zp[SOFTMAX_NMAX], zm[SOFTMAX_NMAX], pp[SOFTMAX_NMAX], pm[SOFTMAX_NMAX];
+	fill(pp, SOFTMAX_NMAX, JUNK);
+	fill(pm, SOFTMAX_NMAX, JUNK);
+	memcpy(zp, z, n * sizeof *z);
+	memcpy(zm, z, n * sizeof *z);
+	zp[j] += h;
+	zm[j] -= h;
+	act_softmax(zp, pp, n);
+	act_softmax(zm, pm, n);
+	for (size_t i = 0; i < n; i++)
+		col[i] = (pp[i] - pm[i]) / (2 * h);
+}
+
+START_TEST(softmax_jacobian_matches_central_difference)
+{
+	const struct softmax_row *r = row_at(smooth_rows[_i]);
+	size_t n = r->n;
+	double p[SOFTMAX_NMAX], J[SOFTMAX_NMAX * SOFTMAX_NMAX], col[SOFTMAX_NMAX];
+	char zs[200];
+	fill(J, SOFTMAX_NMAX * SOFTMAX_NMAX, JUNK);
+	act_softmax(r->z, p, n);
+	act_softmax_jacobian(p, J, n);
+	for (size_t j = 0; j < n; j++) {
+		softmax_column_fd(r->z, n, j, col);
+		for (size_t i = 0; i < n; i++)
+			ck_assert_msg(grader_grad_agrees(J[i * n + j], col[i]),
+				      "act_softmax_jacobian(softmax(%s)): J[%zu*n + %zu] = %.17g but the central "
+				      "difference of your act_softmax gives dp_%zu/dz_%zu = %.17g -- %s",
+				      vec(zs, sizeof zs, r->z, n), i, j, J[i * n + j], i, j, col[i], SEE_JAC);
+	}
+}
+END_TEST
+
+START_TEST(softmax_jacobian_propagates_nan)
+{
+	const double p[] = {0.5, NAN, 0.5};
+	double J[9];
+	fill(J, 9, JUNK);
+	act_softmax_jacobian(p, J, 3);
+	for (size_t k = 0; k < 3; k++) {
+		expect_nan(J[1 * 3 + k], SEE_NAN, "act_softmax_jacobian(p = [0.5, nan, 0.5]): J[1*n + %zu]", k);
+		expect_nan(J[k * 3 + 1], SEE_NAN, "act_softmax_jacobian(p = [0.5, nan, 0.5]): J[%zu*n + 1]", k);
+	}
+}
+END_TEST
+
+/* ---- act_softmax_backward ------------------------------------------- */
+
+/* Upstream gradients dp for the backward checks. */
+static const double dps[][SOFTMAX_NMAX] = {
+	{1, 0, 0, 0, 0},
+	{0, -2, 0.5, 3, -1},
+	{0.25, 4, -3, -0.5, 2},
+};
+
+START_TEST(softmax_backward_is_jacobian_transpose_times_dp)
+{
+	const struct softmax_row *r = row_at(_i / 3);
+	const double *dp = dps[_i % 3], *p = r->p;
+	size_t n = r->n;
+	double dz[SOFTMAX_NMAX];
+	char ps[200], ds[200];
+	fill(dz, SOFTMAX_NMAX, JUNK);
+	act_softmax_backward(p, dp, dz, n);
+	vec(ps, sizeof ps, p, n);
+	vec(ds, sizeof ds, dp, n);
+	for (size_t j = 0; j < n; j++) {
+		/* (J^T dp)_j = sum_i J_ij dp_i, from the formula of the Jacobian. */
+		long double want = 0;
+		for (size_t i = 0; i < n; i++)
+			want += (long double)p[i] * ((i == j ? 1.0L : 0.0L) - p[j]) * dp[i];
+		const char *hint = SEE_BACK;
+		if (dz[j] != (double)want && grader_close(dz[j], p[j] * dp[j], 1e-12, 1e-300))
+			hint = "that is p_j dp_j: you forgot the sum term, - p_j sum_i p_i dp_i -- " SEE_BACK;
+		else if (dz[j] != (double)want &&
+			 grader_close(dz[j], p[j] * (1 - p[j]) * dp[j], 1e-12, 1e-300))
+			hint = "that is p_j (1 - p_j) dp_j, the diagonal of J alone: softmax is not "
+			       "elementwise, every p_i depends on z_j, and you forgot the sum term -- " SEE_BACK;
+		expect_close(dz[j], (double)want, TOL_EXACT, 1e-2, hint,
+			     "act_softmax_backward(p = %s, dp = %s)[%zu]", ps, ds, j);
+	}
+}
+END_TEST
+
+/* L(z) = sum_i dp_i softmax(z)_i with the learner's softmax: its gradient is
+ * what act_softmax_backward(p, dp) must return. */
+static const double *cur_dp;
+static double cur_z[SOFTMAX_NMAX];
+static size_t cur_n, cur_j, cur_label;
+
+static double weighted_softmax_along_j(double t)
+{
+	double z[SOFTMAX_NMAX], p[SOFTMAX_NMAX], s = 0;
+	memcpy(z, cur_z, sizeof z);
+	z[cur_j] = t;
+	fill(p, SOFTMAX_NMAX, JUNK);
+	act_softmax(z, p, cur_n);
+	for (size_t i = 0; i < cur_n; i++)
+		s += cur_dp[i] * p[i];
+	return s;
+}
+
+START_TEST(softmax_backward_matches_central_difference)
+{
+	const struct softmax_row *r = row_at(smooth_rows[_i / 3]);
+	size_t n = r->n;
+	double p[SOFTMAX_NMAX], dz[SOFTMAX_NMAX];
+	char zs[200], ds[200];
+	cur_dp = dps[_i % 3];
+	cur_n = n;
+	memcpy(cur_z, r->z, sizeof cur_z);
+	act_softmax(r->z, p, n);
+	fill(dz, SOFTMAX_NMAX, JUNK);
+	act_softmax_backward(p, cur_dp, dz, n);
+	for (size_t j = 0; j < n; j++) {
+		cur_j = j;
+		double num = grader_central_diff(weighted_softmax_along_j, r->z[j], 1e-5);
+		ck_assert_msg(grader_grad_agrees(dz[j], num),
+			      "act_softmax_backward(softmax(%s), dp = %s)[%zu] returned %.17g but the central "
+			      "difference of sum_i dp_i p_i through your act_softmax is %.17g -- %s",
+			      vec(zs, sizeof zs, r->z, n), vec(ds, sizeof ds, cur_dp, n), j, dz[j], num,
+			      SEE_BACK);
+	}
+}
+END_TEST
+
+START_TEST(softmax_backward_of_a_constant_dp_is_zero)
+{
+	/* dz_j = c sum_i J_ij = c d(sum_i p_i)/dz_j = 0: the p_i always sum
+	 * to 1, so a loss that weighs them all alike cannot change. */
+	const double p[] = {0.5, 0.3, 0.2}, dp[] = {2, 2, 2};
+	double dz[3];
+	fill(dz, 3, JUNK);
+	act_softmax_backward(p, dp, dz, 3);
+	for (size_t j = 0; j < 3; j++)
+		expect_close(dz[j], 0, 0, 1e-15,
+			     dz[j] == p[j] * dp[j] || dz[j] == p[j] * (1 - p[j]) * dp[j]
+				     ? "the sum term cancels a common dp exactly; you forgot the sum term, "
+				       "- p_j sum_i p_i dp_i -- " SEE_BACK : SEE_BACK,
+			     "act_softmax_backward(p = [0.5, 0.3, 0.2], dp = [2, 2, 2])[%zu]", j);
+}
+END_TEST
+
+START_TEST(softmax_backward_of_nothing_touches_nothing)
+{
+	double dz[2] = {JUNK, JUNK};
+	act_softmax_backward(NULL, NULL, dz, 0);
+	act_softmax_jacobian(NULL, dz, 0);
+	ck_assert_msg(dz[0] == JUNK && dz[1] == JUNK,
+		      "act_softmax_backward(NULL, NULL, dz, 0) or act_softmax_jacobian(NULL, J, 0) "
+		      "wrote into its output; n = 0 does nothing " SEE_EDGE);
+}
+END_TEST
+
+/* ---- loss_cross_entropy --------------------------------------------- */
+
+/* Every (row, label) pair of the rows of at most 4 logits, as one index. */
+static int pair_count(void)
+{
+	int count = 0;
+	for (int i = 0; i < ROWS(softmax_rows); i++)
+		count += (int)softmax_rows[i].n;
+	return count;
+}
+
+static const struct softmax_row *pair_at(int k, size_t *label)
+{
+	for (int i = 0; i < ROWS(softmax_rows); i++) {
+		if ((size_t)k < softmax_rows[i].n) {
+			*label = (size_t)k;
+			return &softmax_rows[i];
+		}
+		k -= (int)softmax_rows[i].n;
+	}
+	return NULL;
+}
+
+START_TEST(cross_entropy_matches_high_precision_values)
+{
+	size_t label = 0;
+	const struct softmax_row *r = pair_at(_i, &label);
+	double want = -r->logp[label];
+	double got = loss_cross_entropy(r->z, r->n, label);
+	char zs[200];
+	const char *hint = SEE_CE;
+	if (got == -want && want != 0)
+		hint = "that is log p: the loss is -log p_label, positive -- " SEE_CE;
+	else if (isinf(got) && isfinite(want))
+		hint = any_big(r->z, r->n) ? "an infinity: e^z overflowed, or p_label underflowed to 0 "
+					     "before the log; use log-sum-exp -- " SEE_CE
+					   : "-log(softmax) gives inf when p_label underflows to 0 -- " SEE_CE;
+	else if (got == 0 && want != 0 && want < 1e-16)
+		hint = LOG1P_HINT " -- " SEE_CE;
+	expect_close(got, want, TOL_EXACT, 1e-300, hint, "loss_cross_entropy(%s, %zu, %zu)",
+		     vec(zs, sizeof zs, r->z, r->n), r->n, label);
+}
+END_TEST
+
+START_TEST(cross_entropy_survives_logits_of_1000)
+{
+	const double z1[] = {1000, 0}, z2[] = {-1000, -1000}, z3[] = {1000, 1000};
+	const char *hint = "e^1000 overflows to inf and e^-1000 underflows to 0; from the logits, the "
+			   "loss is m - z_label + log(sum_i e^(z_i - m)) -- " SEE_CE;
+	expect_close(loss_cross_entropy(z1, 2, 1), 1000, TOL_EXACT, 1e-300, hint,
+		     "loss_cross_entropy([1000, 0], 2, 1)");
+	expect_close(loss_cross_entropy(z1, 2, 0), 0, TOL_EXACT, 1e-300, hint,
+		     "loss_cross_entropy([1000, 0], 2, 0)");
+	expect_close(loss_cross_entropy(z2, 2, 0), SOFTMAX_LOG2, TOL_EXACT, 1e-300, hint,
+		     "loss_cross_entropy([-1000, -1000], 2, 0)");
+	expect_close(loss_cross_entropy(z3, 2, 1), SOFTMAX_LOG2, TOL_EXACT, 1e-300, hint,
+		     "loss_cross_entropy([1000, 1000], 2, 1)");
+}
+END_TEST
+
+START_TEST(cross_entropy_of_a_confident_right_answer_is_tiny_not_zero)
+{
+	const double z[] = {0, -40};
+	double got = loss_cross_entropy(z, 2, 0);
+	expect_close(got, SOFTMAX_LOG1P_EXP_M40, TOL_EXACT, 1e-300,
+		     got == 0 ? LOG1P_HINT " -- " SEE_CE : SEE_CE, "loss_cross_entropy([0, -40], 2, 0)");
+}
+END_TEST
+
+START_TEST(cross_entropy_of_a_masked_label_is_infinite)
+{
+	const double z[] = {-INFINITY, 0, 1};
+	expect_close(loss_cross_entropy(z, 3, 0), INFINITY, 0, 0,
+		     "a masked class has p = 0 and -log 0 = +inf " SEE_EDGE,
+		     "loss_cross_entropy([-inf, 0, 1], 3, 0)");
+}
+END_TEST
+
+START_TEST(cross_entropy_propagates_nan)
+{
+	const double z[] = {0, NAN, 1};
+	expect_nan(loss_cross_entropy(z, 3, 0), SEE_NAN, "loss_cross_entropy([0, nan, 1], 3, 0)");
+	expect_nan(loss_cross_entropy(z, 3, 1), SEE_NAN, "loss_cross_entropy([0, nan, 1], 3, 1)");
+}
+END_TEST
+
+/* ---- loss_cross_entropy_grad ---------------------------------------- */
+
+START_TEST(cross_entropy_grad_is_p_minus_y)
+{
+	size_t label = 0;
+	const struct softmax_row *r = pair_at(_i, &label);
+	size_t n = r->n;
+	double dz[SOFTMAX_NMAX], want[SOFTMAX_NMAX];
+	char zs[200], c[256];
+	for (size_t i = 0; i < n; i++)
+		want[i] = i == label ? r->pm1[i] : r->p[i];
+	fill(dz, SOFTMAX_NMAX, JUNK);
+	loss_cross_entropy_grad(r->z, n, label, dz);
+	const char *hint = SEE_GRAD;
+	bool flipped = true, forgot_y = true;
+	for (size_t i = 0; i < n; i++) {
+		flipped = flipped && grader_close(dz[i], -want[i], 1e-9, 1e-12);
+		forgot_y = forgot_y && grader_close(dz[i], r->p[i], 1e-9, 1e-12);
+	}
+	if (flipped)
+		hint = "that is y - p: the gradient of -log p_label is p - y -- " SEE_GRAD;
+	else if (forgot_y)
+		hint = "that is p alone: subtract 1 at the label -- " SEE_GRAD;
+	snprintf(c, sizeof c, "loss_cross_entropy_grad(%s, %zu, %zu)", vec(zs, sizeof zs, r->z, n),
+		 n, label);
+	/* The floor 1e-2 forgives an absolute 1e-16: p_label - 1 rounds when
+	 * p_label is near 1, a loss of digits the gradient can live with. */
+	expect_vec(dz, want, n, TOL_EXACT, 1e-2, hint, c);
+}
+END_TEST
+
+static double loss_along_j(double t)
+{
+	double z[SOFTMAX_NMAX];
+	memcpy(z, cur_z, sizeof z);
+	z[cur_j] = t;
+	return loss_cross_entropy(z, cur_n, cur_label);
+}
+
+START_TEST(cross_entropy_grad_matches_central_difference)
+{
+	const struct softmax_row *r = row_at(smooth_rows[_i / 3]);
+	size_t n = r->n;
+	double dz[SOFTMAX_NMAX];
+	char zs[200];
+	cur_n = n;
+	cur_label = (size_t)(_i % 3) % n;
+	memcpy(cur_z, r->z, sizeof cur_z);
+	fill(dz, SOFTMAX_NMAX, JUNK);
+	loss_cross_entropy_grad(r->z, n, cur_label, dz);
+	for (size_t j = 0; j < n; j++) {
+		cur_j = j;
+		double num = grader_central_diff(loss_along_j, r->z[j], 1e-5);
+		ck_assert_msg(grader_grad_agrees(dz[j], num),
+			      "loss_cross_entropy_grad(%s, %zu, %zu)[%zu] returned %.17g but the central "
+			      "difference of your loss_cross_entropy is %.17g -- %s",
+			      vec(zs, sizeof zs, r->z, n), n, cur_label, j, dz[j], num,
+			      grader_grad_agrees(-dz[j], num)
+				      ? "the sign is flipped: the gradient is p - y, not y - p -- " SEE_GRAD
+				      : SEE_GRAD);
+	}
+}
+END_TEST
+
+START_TEST(cross_entropy_grad_survives_logits_of_1000)
+{
+	const double z1[] = {1000, 0}, want1[] = {1, -1};
+	const double z2[] = {1000, 1000}, want2[] = {-0.5, 0.5};
+	double dz[2] = {JUNK, JUNK};
+	loss_cross_entropy_grad(z1, 2, 1, dz);
+	expect_vec(dz, want1, 2, TOL_EXACT, 1e-300, NOMAX_HINT, "loss_cross_entropy_grad([1000, 0], 2, 1)");
+	dz[0] = dz[1] = JUNK;
+	loss_cross_entropy_grad(z2, 2, 0, dz);
+	expect_vec(dz, want2, 2, TOL_EXACT, 1e-300, NOMAX_HINT, "loss_cross_entropy_grad([1000, 1000], 2, 0)");
+}
+END_TEST
+
+START_TEST(cross_entropy_grad_propagates_nan)
+{
+	const double z[] = {NAN, 0, 1};
+	double dz[3];
+	fill(dz, 3, JUNK);
+	loss_cross_entropy_grad(z, 3, 2, dz);
+	for (size_t i = 0; i < 3; i++)
+		expect_nan(dz[i], SEE_NAN, "loss_cross_entropy_grad([nan, 0, 1], 3, 2)[%zu]", i);
 }
 END_TEST
 
 int main(void)
 {
+	int rows = ROWS(softmax_rows), smooth = ROWS(smooth_rows);
 	Suite *s = suite_create("09-softmax");
-	tcase_add_test(grader_tcase(s, "placeholder"), chapter_is_written);
+	TCase *tc = grader_tcase(s, "softmax");
+	tcase_add_loop_test(tc, softmax_matches_high_precision_values, 0, rows);
+	tcase_add_loop_test(tc, softmax_sums_to_one, 0, rows);
+	tcase_add_test(tc, softmax_survives_logits_of_1000);
+	tcase_add_test(tc, softmax_survives_logits_of_minus_1000);
+	tcase_add_test(tc, softmax_gives_masked_logits_zero_probability);
+	tcase_add_test(tc, softmax_of_all_minus_infinity_is_nan);
+	tcase_add_test(tc, softmax_of_one_infinite_logit_is_one_hot);
+	tcase_add_test(tc, softmax_propagates_nan);
+	tcase_add_loop_test(tc, softmax_works_in_place, 0, rows);
+	tcase_add_test(tc, softmax_of_nothing_touches_nothing);
+
+	tc = grader_tcase(s, "log_softmax");
+	tcase_add_loop_test(tc, log_softmax_matches_high_precision_values, 0, rows);
+	tcase_add_test(tc, log_softmax_of_0_and_minus_1000_is_minus_1000);
+	tcase_add_test(tc, log_softmax_keeps_a_tiny_log_probability);
+	tcase_add_test(tc, log_softmax_survives_logits_of_1000);
+	tcase_add_test(tc, log_softmax_gives_masked_logits_minus_infinity);
+	tcase_add_test(tc, log_softmax_of_all_minus_infinity_is_nan);
+	tcase_add_test(tc, log_softmax_of_one_infinite_logit_is_zero_there);
+	tcase_add_test(tc, log_softmax_propagates_nan);
+	tcase_add_loop_test(tc, log_softmax_works_in_place, 0, rows);
+	tcase_add_test(tc, log_softmax_of_nothing_touches_nothing);
+
+	tc = grader_tcase(s, "softmax_jacobian");
+	tcase_add_loop_test(tc, softmax_jacobian_is_p_i_times_delta_ij_minus_p_j, 0, rows);
+	tcase_add_loop_test(tc, softmax_jacobian_rows_sum_to_zero, 0, smooth);
+	tcase_add_loop_test(tc, softmax_jacobian_matches_central_difference, 0, smooth);
+	tcase_add_test(tc, softmax_jacobian_propagates_nan);
+
+	tc = grader_tcase(s, "softmax_backward");
+	tcase_add_loop_test(tc, softmax_backward_is_jacobian_transpose_times_dp, 0, 3 * rows);
+	tcase_add_loop_test(tc, softmax_backward_matches_central_difference, 0, 3 * smooth);
+	tcase_add_test(tc, softmax_backward_of_a_constant_dp_is_zero);
+	tcase_add_test(tc, softmax_backward_of_nothing_touches_nothing);
+
+	tc = grader_tcase(s, "cross_entropy");
+	tcase_add_loop_test(tc, cross_entropy_matches_high_precision_values, 0, pair_count());
+	tcase_add_test(tc, cross_entropy_survives_logits_of_1000);
+	tcase_add_test(tc, cross_entropy_of_a_confident_right_answer_is_tiny_not_zero);
+	tcase_add_test(tc, cross_entropy_of_a_masked_label_is_infinite);
+	tcase_add_test(tc, cross_entropy_propagates_nan);
+
+	tc = grader_tcase(s, "cross_entropy_grad");
+	tcase_add_loop_test(tc, cross_entropy_grad_is_p_minus_y, 0, pair_count());
+	tcase_add_loop_test(tc, cross_entropy_grad_matches_central_difference, 0, 3 * smooth);
+	tcase_add_test(tc, cross_entropy_grad_survives_logits_of_1000);
+	tcase_add_test(tc, cross_entropy_grad_propagates_nan);
 	return grader_run(s);
 }
