@@ -1,15 +1,380 @@
-/* Chapter 06-vanishing: placeholder suite until the chapter is written. */
+/* Chapter 06, Vanishing gradients and gradient checking: checks for
+ * exercises/06-vanishing.c.
+ *
+ * Expected values come from mathematics: chains worked by hand with
+ * activations whose derivatives are exact (the identity, z^2), the sigmoid
+ * bound |dy_L/dy_0| <= 0.25^L prod |w_k|, and, for tanh and sigmoid
+ * chains, central differences of your own chain_forward.  The activations
+ * here are the suite's own, so this chapter grades the chain alone.
+ */
+#include <math.h>
+#include <stdbool.h>
+#include <stdio.h>
+
+#include "chain.h"
 #include "grader.h"
 
-START_TEST(chapter_is_written)
+#define SEE_FWD "y[0] = x, y[k+1] = f(w[k] y[k] + b[k]) (see 06-vanishing.md, \"A stack of neurons\")"
+#define SEE_BWD "walk down from the output: dz = g f'(z_k), dw[k] = dz y[k], db[k] = dz, g = dz w[k] (see 06-vanishing.md, \"The backward pass\")"
+#define SEE_CD "(f(x + h) - f(x - h)) / 2h (see 06-vanishing.md, \"Gradient checking\")"
+#define SEE_REL "|a - n| / max(|a|, |n|) (see 06-vanishing.md, \"Relative error\")"
+#define SEE_BOUND "sigmoid' <= 1/4, so |dy_L/dy_0| <= 0.25^L prod |w_k| (see 06-vanishing.md, \"Why the gradient vanishes\")"
+
+enum { MAXL = 32 };
+
+/* The suite's activations and their exact derivatives. */
+static double ident(double z) { return z; }
+static double one(double z) { return isnan(z) ? z : 1.0; }
+static double sq(double z) { return z * z; }
+static double twice(double z) { return 2 * z; }
+static double sig(double z) { return z >= 0 ? 1 / (1 + exp(-z)) : exp(z) / (1 + exp(z)); }
+static double dsig(double z) { return sig(z) * sig(-z); }
+static double dtanh(double z) { return 1 / (cosh(z) * cosh(z)); }
+
+/* ---- chain_forward ---- */
+
+/* Runs chain_forward into y (prefilled with NaN, one sentinel past the end)
+ * and checks y[0..L] against want, and the sentinel. */
+static void expect_forward(const char *what, const double *w, const double *b, double x,
+			   double (*f)(double), size_t L, const double *want)
 {
-	ck_abort_msg("chapter 06-vanishing is not written yet");
+	double y[MAXL + 2];
+	for (size_t k = 0; k < L + 2; k++)
+		y[k] = NAN;
+	chain_forward(y, w, b, x, f, L);
+	for (size_t k = 0; k <= L; k++) {
+		const char *hint = SEE_FWD;
+		if (k > 0 && grader_close(y[k], f(w[k - 1] * y[k - 1]) + b[k - 1], 1e-12, 1e-300))
+			hint = "that is f(w y) + b: the bias goes inside, f(w y + b); " SEE_FWD;
+		char call[256];
+		snprintf(call, sizeof call, "chain_forward(%s, x = %g, L = %zu): y[%zu]", what, x, L, k);
+		expect_close(y[k], want[k], 1e-15, 1e-300, hint, "%s", call);
+	}
+	ck_assert_msg(isnan(y[L + 1]),
+		      "chain_forward(%s, L = %zu) wrote y[%zu] = %.17g, past the end of y[L + 1] -- %s",
+		      what, L, L + 1, y[L + 1], SEE_FWD);
+}
+
+START_TEST(chain_forward_of_a_linear_chain)
+{
+	/* 2(1.5) + 1 = 4;  -1(4) + 3 = -1;  0.5(-1) - 2 = -2.5. */
+	const double w[] = {2, -1, 0.5}, b[] = {1, 3, -2}, want[] = {1.5, 4, -1, -2.5};
+	expect_forward("f = identity, w = [2, -1, 0.5], b = [1, 3, -2]", w, b, 1.5, ident, 3, want);
+}
+END_TEST
+
+START_TEST(chain_forward_of_a_squaring_chain)
+{
+	/* (0.5(2) + 0.5)^2 = 2.25;  (2(2.25) - 1)^2 = 12.25. */
+	const double w[] = {0.5, 2}, b[] = {0.5, -1}, want[] = {2, 2.25, 12.25};
+	expect_forward("f(z) = z^2, w = [0.5, 2], b = [0.5, -1]", w, b, 2, sq, 2, want);
+}
+END_TEST
+
+START_TEST(chain_forward_of_no_layers_is_x)
+{
+	const double want[] = {0.75};
+	expect_forward("no layers", NULL, NULL, 0.75, ident, 0, want);
+}
+END_TEST
+
+/* ---- chain_backward ---- */
+
+/* Runs chain_backward on y (worked by hand, so the forward pass is not
+ * involved) and checks dw, db and the returned dy_L/dy_0. */
+static void expect_backward(const char *what, const double *y, const double *w, const double *b,
+			    double (*df)(double), size_t L, const double *dw_want,
+			    const double *db_want, double dx_want)
+{
+	double dw[MAXL + 1], db[MAXL + 1];
+	for (size_t k = 0; k <= L; k++)
+		dw[k] = db[k] = NAN; /* must be written, not added to */
+	double dx = chain_backward(dw, db, y, w, b, df, L);
+
+	/* Mistakes that show in the top or bottom layer. */
+	const char *hint = SEE_BWD;
+	if (L >= 2 && isnan(db[0]) && !isnan(db[1]))
+		hint = "db[0] was never written: the loop skips layer 0; " SEE_BWD;
+	else if (L >= 2 && db[0] == df(w[0] * y[0] + b[0]))
+		hint = "db[0] is f'(z_0) alone: the backward pass started at layer 0, but the chain "
+		       "rule runs from the output down; " SEE_BWD;
+	else if (L >= 1 && db[L - 1] == df(y[L]) && df(y[L]) != df(w[L - 1] * y[L - 1] + b[L - 1]))
+		hint = "db[L-1] is f' at the output y_L: f' takes the layer's input z_k = w_k y_k + b_k; " SEE_BWD;
+	else if (L >= 1 && db[L - 1] == 1 && db_want[L - 1] != 1)
+		hint = "db[L-1] is 1: each layer contributes the factor f'(z_k); " SEE_BWD;
+	else if (L >= 2 && grader_close(db[L - 1], db_want[L - 1] * w[L - 1], 1e-12, 1e-300) &&
+		 w[L - 1] != 1)
+		hint = "db[k] carries a factor w[k] too many: multiply g by w[k] after recording "
+		       "dw[k] and db[k]; " SEE_BWD;
+	else if (L >= 1 && dw[L - 1] == db[L - 1] && y[L - 1] != 1)
+		hint = "dw[k] equals db[k]: dz_k/dw_k = y_k, so dw[k] = dz y[k]; " SEE_BWD;
+
+	for (size_t k = 0; k < L; k++) {
+		expect_close(dw[k], dw_want[k], 1e-12, 1e-300, hint,
+			     "chain_backward(%s, L = %zu): dw[%zu]", what, L, k);
+		expect_close(db[k], db_want[k], 1e-12, 1e-300, hint,
+			     "chain_backward(%s, L = %zu): db[%zu]", what, L, k);
+	}
+	expect_close(dx, dx_want, 1e-12, 1e-300, hint,
+		     "chain_backward(%s, L = %zu), returning dy_L/dy_0,", what, L);
+	ck_assert_msg(isnan(dw[L]) && isnan(db[L]),
+		      "chain_backward(%s, L = %zu) wrote dw[%zu] or db[%zu], past the end -- %s",
+		      what, L, L, L, SEE_BWD);
+}
+
+START_TEST(chain_backward_of_a_linear_chain)
+{
+	/* f = identity: dy_3/dy_0 = 2(-1)(0.5) = -1;  db_k = prod_{j>k} w_j:
+	 * db = [-0.5, 0.5, 1];  dw_k = db_k y_k = [-0.75, 2, -1]. */
+	const double y[] = {1.5, 4, -1, -2.5}, w[] = {2, -1, 0.5}, b[] = {1, 3, -2};
+	const double dw[] = {-0.75, 2, -1}, db[] = {-0.5, 0.5, 1};
+	expect_backward("f = identity, w = [2, -1, 0.5], b = [1, 3, -2], x = 1.5", y, w, b, one, 3,
+			dw, db, -1);
+}
+END_TEST
+
+START_TEST(chain_backward_of_a_squaring_chain)
+{
+	/* f(z) = z^2, f'(z) = 2z;  z_0 = 1.5, z_1 = 3.5.
+	 * db_1 = 2(3.5) = 7, dw_1 = 7(2.25) = 15.75, g_1 = 7(2) = 14;
+	 * db_0 = 14(2)(1.5) = 42, dw_0 = 42(2) = 84, dy_2/dy_0 = 42(0.5) = 21. */
+	const double y[] = {2, 2.25, 12.25}, w[] = {0.5, 2}, b[] = {0.5, -1};
+	const double dw[] = {84, 15.75}, db[] = {42, 7};
+	expect_backward("f(z) = z^2, w = [0.5, 2], b = [0.5, -1], x = 2", y, w, b, twice, 2, dw, db, 21);
+}
+END_TEST
+
+START_TEST(chain_backward_of_no_layers_is_one)
+{
+	double dw[1] = {NAN}, db[1] = {NAN}, y[1] = {0.75};
+	double dx = chain_backward(dw, db, y, NULL, NULL, one, 0);
+	ck_assert_msg(dx == 1 && isnan(dw[0]) && isnan(db[0]),
+		      "chain_backward(no layers, L = 0) returned %.17g (expected 1: dy_0/dy_0) and "
+		      "wrote dw[0] = %.17g, db[0] = %.17g (expected nothing written) -- %s",
+		      dx, dw[0], db[0], SEE_BWD);
+}
+END_TEST
+
+/* A chain, with its parameters in globals so that one of them can be
+ * nudged for a central difference of chain_forward. */
+static double gw[MAXL], gb[MAXL], gx;
+static size_t gL;
+static double (*gf)(double);
+static double *nudged; /* the parameter out_of varies */
+
+static double out_of(double v)
+{
+	double y[MAXL + 1], keep = *nudged;
+	for (size_t k = 0; k <= gL; k++)
+		y[k] = NAN;
+	*nudged = v;
+	chain_forward(y, gw, gb, gx, gf, gL);
+	*nudged = keep;
+	return y[gL];
+}
+
+/* Your chain_backward against central differences of your chain_forward,
+ * for every w_k, b_k and x. */
+static void expect_matches_central_difference(const char *name, double (*f)(double),
+					      double (*df)(double))
+{
+	double y[MAXL + 1], dw[MAXL], db[MAXL];
+	for (size_t k = 0; k <= gL; k++)
+		y[k] = dw[k] = db[k] = NAN;
+	chain_forward(y, gw, gb, gx, f, gL);
+	double dx = chain_backward(dw, db, y, gw, gb, df, gL);
+	gf = f;
+	for (size_t i = 0; i <= 2 * gL; i++) {
+		/* i = 2k: w_k;  2k + 1: b_k;  2L: x. */
+		size_t k = i / 2;
+		double *p = i == 2 * gL ? &gx : i % 2 ? &gb[k] : &gw[k];
+		double a = i == 2 * gL ? dx : i % 2 ? db[k] : dw[k];
+		char what[32];
+		if (i == 2 * gL)
+			snprintf(what, sizeof what, "dy_L/dy_0");
+		else
+			snprintf(what, sizeof what, "%s[%zu]", i % 2 ? "db" : "dw", k);
+		nudged = p;
+		double n = grader_central_diff(out_of, *p, 1e-5);
+		ck_assert_msg(grader_grad_agrees(a, n),
+			      "chain_backward(%s chain, L = %zu) gave %s = %.17g, but the central "
+			      "difference of your chain_forward is %.17g -- %s", name, gL, what, a, n,
+			      SEE_BWD);
+	}
+}
+
+START_TEST(chain_backward_matches_central_difference_tanh)
+{
+	const double w[] = {1.5, -0.8, 2.0, 0.7, -1.2}, b[] = {0.1, -0.3, 0.2, 0, 0.5};
+	for (int k = 0; k < 5; k++)
+		gw[k] = w[k], gb[k] = b[k];
+	gx = 0.4, gL = 5;
+	expect_matches_central_difference("tanh", tanh, dtanh);
+}
+END_TEST
+
+START_TEST(chain_backward_matches_central_difference_sigmoid)
+{
+	const double w[] = {3, -2.5, 4, 1.5}, b[] = {-0.5, 1, -2, 0.25};
+	for (int k = 0; k < 4; k++)
+		gw[k] = w[k], gb[k] = b[k];
+	gx = -0.7, gL = 4;
+	expect_matches_central_difference("sigmoid", sig, dsig);
+}
+END_TEST
+
+/* The sigmoid bound, for depths 1..20 and weights of either sign: the
+ * gradient is never above 0.25^L prod |w_k|, and it is the product
+ * prod w_k sigmoid'(z_k). */
+START_TEST(sigmoid_chain_gradient_obeys_the_quarter_bound)
+{
+	size_t L = (size_t)_i + 1;
+	double w[MAXL], b[MAXL], y[MAXL + 1], dw[MAXL], db[MAXL], bound = 1, exact = 1;
+	for (size_t k = 0; k < L; k++) {
+		w[k] = (k % 3 == 1 ? -1 : 1) * (0.5 + 0.25 * (double)(k % 5)); /* 0.5 .. 1.5 */
+		b[k] = 0.1 * (double)(k % 4) - 0.15;
+		bound *= 0.25 * fabs(w[k]);
+	}
+	/* The exact gradient, from the suite's own forward pass. */
+	double v = 0.3;
+	for (size_t k = 0; k < L; k++) {
+		double z = w[k] * v + b[k];
+		exact *= w[k] * dsig(z);
+		v = sig(z);
+	}
+	chain_forward(y, w, b, 0.3, sig, L);
+	double dx = chain_backward(dw, db, y, w, b, dsig, L);
+	ck_assert_msg(fabs(dx) <= bound * (1 + 1e-12),
+		      "chain_backward(sigmoid chain, L = %zu) returned dy_L/dy_0 = %.17g, above the "
+		      "bound 0.25^L prod |w_k| = %.17g -- %s", L, dx, bound, SEE_BOUND);
+	expect_close(dx, exact, 1e-12, 1e-300, SEE_BWD,
+		     "chain_backward(sigmoid chain, L = %zu), returning dy_L/dy_0,", L);
+}
+END_TEST
+
+START_TEST(sigmoid_chain_gradient_vanishes_with_depth)
+{
+	/* w = 1, b = 0: every factor sigmoid'(z_k) < 1/4, so 30 layers leave
+	 * less than 4^-30 = 8.7e-19 of the gradient, but not 0. */
+	double w[30], b[30], y[31], dw[30], db[30];
+	for (int k = 0; k < 30; k++)
+		w[k] = 1, b[k] = 0;
+	chain_forward(y, w, b, 1.0, sig, 30);
+	double dx = chain_backward(dw, db, y, w, b, dsig, 30);
+	ck_assert_msg(dx > 0 && dx < pow(0.25, 30),
+		      "chain_backward(sigmoid chain, w = 1, b = 0, L = 30) returned dy_L/dy_0 = %.17g, "
+		      "expected a positive number below 0.25^30 = %.17g -- %s", dx, pow(0.25, 30), SEE_BOUND);
+	ck_assert_msg(db[29] > 0.1 && db[0] < 1e-17,
+		      "chain_backward(sigmoid chain, w = 1, b = 0, L = 30) gave db[29] = %.17g and db[0] = "
+		      "%.17g: the top layer's gradient should be above 0.1, the bottom's below 1e-17 -- %s",
+		      db[29], db[0], SEE_BOUND);
+}
+END_TEST
+
+/* ---- grad_central_diff ---- */
+
+static double cube(double x) { return x * x * x; }
+
+START_TEST(central_diff_of_a_cube_is_exact_to_h_squared)
+{
+	/* ((2 + h)^3 - (2 - h)^3)/2h = 12 + h^2 = 12.000001 for h = 1e-3;
+	 * the one-sided (f(x + h) - f(x))/h = 12 + 6h + h^2 = 12.006001. */
+	double got = grad_central_diff(cube, 2, 1e-3);
+	const char *hint = SEE_CD;
+	if (grader_close(got, 12.006001, 1e-9, 1e-300))
+		hint = "that is the one-sided (f(x + h) - f(x))/h, off by O(h): " SEE_CD;
+	else if (grader_close(got, 24.000002, 1e-9, 1e-300))
+		hint = "that is twice the slope: divide by 2h, not h: " SEE_CD;
+	expect_close(got, 12.000001, 1e-9, 1e-300, hint, "grad_central_diff(x^3, 2, 1e-3)");
+}
+END_TEST
+
+START_TEST(central_diff_of_sin_is_cos)
+{
+	const double xs[] = {-2, 0, 1, 2.5};
+	for (int i = 0; i < 4; i++) {
+		double got = grad_central_diff(sin, xs[i], 1e-5);
+		expect_close(got, cos(xs[i]), 1e-9, 1e-6, SEE_CD, "grad_central_diff(sin, %.17g, 1e-5)", xs[i]);
+	}
+}
+END_TEST
+
+START_TEST(central_diff_of_exp_at_zero)
+{
+	/* (e^h - e^-h)/2h = sinh(h)/h = 1 + h^2/6 + ... = 1.0000000016666667 for h = 1e-4. */
+	double got = grad_central_diff(exp, 0, 1e-4);
+	expect_close(got, 1.0000000016666667, 1e-11, 1e-300, SEE_CD, "grad_central_diff(exp, 0, 1e-4)");
+}
+END_TEST
+
+START_TEST(central_diff_of_abs_at_its_kink_is_zero)
+{
+	/* |x| has no slope at 0; the central difference says (h - h)/2h = 0,
+	 * the average of the slopes -1 and 1 on either side. */
+	double got = grad_central_diff(fabs, 0, 1e-5);
+	expect_close(got, 0, 0, 1e-300, SEE_CD " and \"Kinks\"", "grad_central_diff(fabs, 0, 1e-5)");
+}
+END_TEST
+
+/* ---- grad_rel_err ---- */
+
+static const struct { double a, n, want; } rel[] = {
+	{2, 1, 0.5},
+	{1, 2, 0.5},
+	{-1, 1, 2},
+	{-4, -2, 0.5},
+	{3, 3, 0},
+	{0, 0, 0},
+	{1e-20, 0, 1},
+	{0, -5e-7, 1},
+	{1.25, 1, 0.2},
+};
+
+START_TEST(rel_err_is_difference_over_the_larger)
+{
+	double a = rel[_i].a, n = rel[_i].n, got = grad_rel_err(a, n);
+	const char *hint = SEE_REL;
+	if (isnan(got) && a == 0 && n == 0)
+		hint = "0/0 when both are 0: two equal derivatives have relative error 0; " SEE_REL;
+	else if (got == fabs(a - n) && got != rel[_i].want)
+		hint = "that is the absolute error |a - n|: divide by max(|a|, |n|); " SEE_REL;
+	else if (n != 0 && got == fabs(a - n) / fabs(n) && got != rel[_i].want)
+		hint = "that divides by |n| alone: use max(|a|, |n|), which is never 0 unless both are; " SEE_REL;
+	expect_close(got, rel[_i].want, 1e-15, 1e-300, hint, "grad_rel_err(%.17g, %.17g)", a, n);
+}
+END_TEST
+
+START_TEST(rel_err_propagates_nan)
+{
+	expect_nan(grad_rel_err(NAN, 1), "a NaN derivative is never close to anything; " SEE_REL,
+		   "grad_rel_err(nan, 1)");
+	expect_nan(grad_rel_err(1, NAN), "a NaN derivative is never close to anything; " SEE_REL,
+		   "grad_rel_err(1, nan)");
 }
 END_TEST
 
 int main(void)
 {
 	Suite *s = suite_create("06-vanishing");
-	tcase_add_test(grader_tcase(s, "placeholder"), chapter_is_written);
+	TCase *tc = grader_tcase(s, "chain_forward");
+	tcase_add_test(tc, chain_forward_of_a_linear_chain);
+	tcase_add_test(tc, chain_forward_of_a_squaring_chain);
+	tcase_add_test(tc, chain_forward_of_no_layers_is_x);
+	tc = grader_tcase(s, "chain_backward");
+	tcase_add_test(tc, chain_backward_of_a_linear_chain);
+	tcase_add_test(tc, chain_backward_of_a_squaring_chain);
+	tcase_add_test(tc, chain_backward_of_no_layers_is_one);
+	tcase_add_test(tc, chain_backward_matches_central_difference_tanh);
+	tcase_add_test(tc, chain_backward_matches_central_difference_sigmoid);
+	tcase_add_loop_test(tc, sigmoid_chain_gradient_obeys_the_quarter_bound, 0, 20);
+	tcase_add_test(tc, sigmoid_chain_gradient_vanishes_with_depth);
+	tc = grader_tcase(s, "grad_central_diff");
+	tcase_add_test(tc, central_diff_of_a_cube_is_exact_to_h_squared);
+	tcase_add_test(tc, central_diff_of_sin_is_cos);
+	tcase_add_test(tc, central_diff_of_exp_at_zero);
+	tcase_add_test(tc, central_diff_of_abs_at_its_kink_is_zero);
+	tc = grader_tcase(s, "grad_rel_err");
+	tcase_add_loop_test(tc, rel_err_is_difference_over_the_larger, 0, ROWS(rel));
+	tcase_add_test(tc, rel_err_propagates_nan);
 	return grader_run(s);
 }
