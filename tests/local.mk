@@ -11,7 +11,8 @@ TESTS = $(SUITES)
 if WITH_SOLUTIONS
 # With --with-solutions, the grader is tested too: the stubs and every
 # mutant must fail, and the tools must behave.
-TESTS += tests/grader-selftest.sh tests/activate.sh
+TESTS += tests/grader-selftest.sh tests/activate.sh tests/classify.sh
+TESTS += tests/book.sh
 endif
 TEST_EXTENSIONS = .sh
 LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
@@ -25,13 +26,25 @@ AM_TESTS_ENVIRONMENT = \
 	CPPFLAGS='$(CPPFLAGS) $(AM_CPPFLAGS)' \
 	LINK_LIBS='tests/libgrader.a $(COURSE_LIBS) $(CHECK_LIBS) $(LIBS)' \
 	SED='$(SED)'; export srcdir IMPL_DIR CHAPTERS CC CFLAGS CPPFLAGS LINK_LIBS SED;
+if WITH_SOLUTIONS
+# The reference solutions are held to 4 ULP against the mpmath tables; a
+# learner's textbook formula is graded with the chapter's stated tolerance.
+AM_TESTS_ENVIRONMENT += COURSE_ULP_CHECK=1; export COURSE_ULP_CHECK;
+endif
 
 EXTRA_DIST += \
 	tests/grader-selftest.sh \
 	tests/activate.sh \
+	tests/classify.sh \
 	tests/scoreboard.sh \
 	tests/stubs.sha256 \
-	tests/mutants
+	tests/mutants \
+	tests/data/make-accuracy-data.py \
+	tests/data/sigmoid-reference.csv \
+	tests/data/tanh-reference.csv \
+	tests/data/softmax-values.h \
+	tests/data/softmax-values.py \
+	tests/data/relu-elu.py
 
 # The scoreboard prints after the suites ran, pass or fail, just before
 # Automake's summary: it is a prerequisite of the summary log.

@@ -24,12 +24,12 @@ title() {
 next=
 echo
 echo "Scoreboard ($impl/)"
-printf '  %-34s %7s  %s\n' Chapter Checks Status
+printf '  %-46s %7s  %s\n' Chapter Checks Status
 for ch in "$@"; do
 	trs=tests/$ch.trs
 	name="${ch%%-*} $(title "$ch")"
 	if ! test -f "$trs"; then
-		printf '  %-34s %7s  %s\n' "$name" - "not graded yet"
+		printf '  %-46s %7s  %s\n' "$name" - "not graded yet"
 		continue
 	fi
 	pass=$(grep -c '^:test-result: PASS' "$trs")
@@ -42,7 +42,7 @@ for ch in "$@"; do
 	else
 		status="in progress"
 	fi
-	printf '  %-34s %7s  %s\n' "$name" "$pass/$total" "$status"
+	printf '  %-46s %7s  %s\n' "$name" "$pass/$total" "$status"
 	test -n "$next" || test "$status" = done || next=$ch
 done
 if test -n "$next"; then

@@ -1,0 +1,34 @@
+#!/bin/sh
+# page.sh EDITION SOURCE.md OUT.html: one page of the book, run by make from
+# the build tree with $srcdir, $PANDOC, $BOOK_CHAPTERS and $BOOK_TITLE set
+# and the reference tools first on $PATH (docs/local.mk).  pandoc's messages
+# are kept in docs/logs/ for tests/book.sh; any warning fails the page.
+set -eu
+edition=$1 src=$2 out=$3
+name=$(basename "$src" .md)
+log=docs/logs/$name.$edition.log
+mkdir -p docs/logs "$(dirname "$out")"
+
+status=0
+"$PANDOC" "$src" \
+	--from=markdown --to=html5 --standalone --mathml \
+	--template="$srcdir/docs/template.html" \
+	--lua-filter="$srcdir/docs/book.lua" \
+	--highlight-style=tango \
+	--toc --toc-depth=2 \
+	--metadata=lang:en \
+	--metadata=page:"$name" \
+	--metadata=edition:"$edition" \
+	--metadata=chapters:"$BOOK_CHAPTERS" \
+	--metadata=book-title:"$BOOK_TITLE" \
+	--fail-if-warnings \
+	--output="$out.tmp" 2>"$log" || status=$?
+if test -s "$log"; then
+	cat "$log" >&2
+fi
+if test $status -ne 0 || grep -q WARNING "$log"; then
+	rm -f "$out.tmp"
+	echo "page.sh: pandoc failed on $src (see above)" >&2
+	exit 1
+fi
+mv "$out.tmp" "$out"
