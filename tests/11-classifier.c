@@ -1,0 +1,546 @@
+/* Chapter 11, a classifier: checks for exercises/11-classifier.c.
+ *
+ * Layers are checked on small cases worked by hand with numbers that are
+ * exact in binary, so any difference is a bug, not rounding.  The whole
+ * network is checked against central differences of its own loss, and the
+ * seeds' TensorFlow Playground experiment is rerun on circle and xor. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "dataset.h"
+#include "grader.h"
+#include "network.h"
+#include "registry.h"
+
+#define SEE_DENSE "out = inp W + b with W input-major, W[i * n_out + j] (see 11-classifier.md, \"A dense layer\")"
+#define SEE_DENSE_BACK "dW += inp^T dout, db += the column sums of dout, dinp += dout W^T (see 11-classifier.md, \"A dense layer\")"
+#define SEE_ACCUMULATE "a backward pass adds to its gradients (+=), it does not overwrite them"
+#define SEE_ACT "out[k] = f(inp[k]) with the layer's own activation and parameter (see 11-classifier.md, \"Activation layers\")"
+#define SEE_ACT_BACK "dinp[k] += f'(inp[k]) dout[k], f' taken at the input (see 11-classifier.md, \"Activation layers\")"
+#define SEE_XENT "the mean over the batch of loss_cross_entropy (see 11-classifier.md, \"Softmax cross-entropy at the output\")"
+#define SEE_XENT_BACK "dlogits = (softmax(logits) - onehot(label)) / B (see 11-classifier.md, \"Softmax cross-entropy at the output\")"
+#define SEE_NOT_AVERAGED "the gradient was not divided by the batch size B: the loss is a mean"
+#define SEE_FORWARD "z = a_prev W + b, then a = f(z) for every hidden layer; the last z are the logits (see 11-classifier.md, \"The forward pass\")"
+#define SEE_BIAS_AFTER "the bias was added after the activation: a = f(x W + b), not f(x W) + b"
+#define SEE_BACKWARD "(see 11-classifier.md, \"Backpropagation through the network\")"
+#define SEE_SGD "v = momentum v - lr grad, then w += v, for every W and b (see 11-classifier.md, \"Gradient descent with momentum\")"
+#define SEE_BIAS_UPDATE "the biases were not updated: they are parameters too"
+#define SEE_MOMENTUM_SIGN "the velocity keeps +momentum * v: v = momentum v - lr grad"
+#define SEE_STEP "zero the gradients, forward, backward, then update (see 11-classifier.md, \"The training step\")"
+#define SEE_NOT_ZEROED "the gradients were not zeroed before the backward pass, so each step adds the old ones"
+#define SEE_EARLY_UPDATE "the weights were updated before the backward pass had computed this batch's gradient"
+#define SEE_PLAYGROUND "(see 11-classifier.md, \"The playground experiment\")"
+
+/* Expects every got[k] to equal want[k] (tolerance tol), naming the call. */
+static void expect_array(const double *got, const double *want, size_t n, double tol,
+			 const char *hint, const char *call, const char *name)
+{
+	for (size_t k = 0; k < n; k++)
+		expect_close(got[k], want[k], tol, 1e-300, hint, "%s: %s[%zu]", call, name, k);
+}
+
+/* ---- The dense layer, on numbers worked by hand ---- */
+
+/* Two samples of three inputs; W[3][2] input-major. */
+static const double d_inp[] = {1, 2, 3, -1, 0, 0.5};
+static const double d_W[] = {1, -1, 0.5, 2, -2, 0.25};
+static const double d_b[] = {0.5, -1};
+static const double d_dout[] = {1, 2, -1, 0.5};
+
+START_TEST(dense_forward_matches_hand_computed)
+{
+	double out[4] = {999, 999, 999, 999}; /* garbage: forward writes */
+	mlp_dense_forward(out, d_inp, d_W, d_b, 2, 3, 2);
+	/* 1(1) + 2(0.5) + 3(-2) + 0.5 = -3.5, ... */
+	static const double want[] = {-3.5, 2.75, -1.5, 0.125};
+	/* The usual slip, W read as output-major W[j * n_in + i], gives
+	 * different sums: name it when it is what came back. */
+	const char *hint = SEE_DENSE;
+	if (out[0] == 1 + 2 * -1 + 3 * 0.5 + 0.5)
+		hint = "W was read as W[j * n_in + i]; it is input-major, W[i * n_out + j] -- " SEE_DENSE;
+	else if (out[0] == -3.5 + 999)
+		hint = "out held 999 before the call: the forward pass writes out, it does not add to it -- " SEE_DENSE;
+	expect_array(out, want, 4, 0, hint,
+		     "mlp_dense_forward(out, inp = [[1,2,3],[-1,0,0.5]], W = [[1,-1],[0.5,2],[-2,0.25]], b = [0.5,-1], B = 2, n_in = 3, n_out = 2)",
+		     "out");
+}
+END_TEST
+
+START_TEST(dense_backward_accumulates_hand_computed_gradients)
+{
+	/* Every gradient array holds 1 before the call, so each result is the
+	 * hand-worked gradient plus 1. */
+	double dinp[6], dW[6], db[2];
+	for (int k = 0; k < 6; k++)
+		dinp[k] = dW[k] = 1;
+	db[0] = db[1] = 1;
+	mlp_dense_backward(dinp, dW, db, d_dout, d_inp, d_W, 2, 3, 2);
+	static const double want_dW[] = {2 + 1, 1.5 + 1, 2 + 1, 4 + 1, 2.5 + 1, 6.25 + 1};
+	static const double want_db[] = {0 + 1, 2.5 + 1};
+	static const double want_dinp[] = {-1 + 1, 4.5 + 1, -1.5 + 1, -1.5 + 1, 0.5 + 1, 2.125 + 1};
+	const char *call = "mlp_dense_backward(dinp, dW, db, dout = [[1,2],[-1,0.5]], inp = [[1,2,3],[-1,0,0.5]], "
+			   "W = [[1,-1],[0.5,2],[-2,0.25]], B = 2, n_in = 3, n_out = 2) with every gradient starting at 1";
+	const char *hint = SEE_DENSE_BACK;
+	if (dW[0] == 2 || db[1] == 2.5 || dinp[1] == 4.5)
+		hint = SEE_ACCUMULATE " -- " SEE_DENSE_BACK;
+	expect_array(dW, want_dW, 6, 0, hint, call, "dW");
+	expect_array(db, want_db, 2, 0, hint, call, "db");
+	expect_array(dinp, want_dinp, 6, 0, hint, call, "dinp");
+}
+END_TEST
+
+START_TEST(dense_backward_without_dinp_still_fills_dW)
+{
+	/* The first layer has no dinp to fill: NULL must be skipped, not written. */
+	double dW[6] = {0}, db[2] = {0};
+	mlp_dense_backward(NULL, dW, db, d_dout, d_inp, d_W, 2, 3, 2);
+	static const double want_dW[] = {2, 1.5, 2, 4, 2.5, 6.25};
+	expect_array(dW, want_dW, 6, 0, SEE_DENSE_BACK,
+		     "mlp_dense_backward(dinp = NULL, dW, db, dout = [[1,2],[-1,0.5]], inp = [[1,2,3],[-1,0,0.5]], ...)", "dW");
+}
+END_TEST
+
+/* ---- Activation layers ---- */
+
+START_TEST(act_forward_applies_the_layers_activation)
+{
+	/* linear with a = 2 doubles; step fires for x > 0 only. */
+	const double inp[] = {-1.5, 0, 3, 0.25};
+	double out[4] = {7, 7, 7, 7};
+	struct mlp_act lin = {ACT_linear, 2.0}, step = {ACT_step, 0.0};
+	static const double want_lin[] = {-3, 0, 6, 0.5};
+	static const double want_step[] = {0, 0, 1, 1};
+	mlp_act_forward(out, inp, &lin, 4);
+	expect_array(out, want_lin, 4, 0, SEE_ACT,
+		     "mlp_act_forward(out, inp = [-1.5,0,3,0.25], act = linear with a = 2, n = 4)", "out");
+	mlp_act_forward(out, inp, &step, 4);
+	expect_array(out, want_step, 4, 0, SEE_ACT,
+		     "mlp_act_forward(out, inp = [-1.5,0,3,0.25], act = step, n = 4)", "out");
+}
+END_TEST
+
+START_TEST(act_backward_accumulates_derivative_times_dout)
+{
+	/* linear with a = 3: f' = 3 everywhere; dinp starts at 1. */
+	const double inp[] = {-2, 0.5, 4};
+	const double dout[] = {1, -2, 0.25};
+	double dinp[3] = {1, 1, 1};
+	struct mlp_act lin = {ACT_linear, 3.0};
+	static const double want[] = {4, -5, 1.75};
+	mlp_act_backward(dinp, inp, dout, &lin, 3);
+	const char *hint = SEE_ACT_BACK;
+	if (dinp[0] == 3)
+		hint = SEE_ACCUMULATE " -- " SEE_ACT_BACK;
+	expect_array(dinp, want, 3, 0, hint,
+		     "mlp_act_backward(dinp = [1,1,1], inp = [-2,0.5,4], dout = [1,-2,0.25], act = linear with a = 3, n = 3)",
+		     "dinp");
+}
+END_TEST
+
+/* ---- Softmax cross-entropy ---- */
+
+/* Two samples of three logits: [0,0,0] labelled 2 and [1,0,-1] labelled 0. */
+static const double x_logits[] = {0, 0, 0, 1, 0, -1};
+static const int x_labels[] = {2, 0};
+
+START_TEST(xent_forward_is_the_mean_loss)
+{
+	/* -log p_label: log 3 for the uniform row; for [1,0,-1] and label 0,
+	 * log(e + 1 + 1/e) - 1 = log(1 + e^-1 + e^-2). */
+	double l0 = log(3.0), l1 = log(1 + exp(-1.0) + exp(-2.0));
+	double want = (l0 + l1) / 2;
+	double got = mlp_xent_forward(x_logits, x_labels, 2, 3);
+	const char *hint = SEE_XENT;
+	if (grader_close(got, l0 + l1, 1e-12, 1e-300))
+		hint = "that is the sum over the batch; the loss is the mean -- " SEE_XENT;
+	expect_close(got, want, 1e-12, 1e-300, hint,
+		     "mlp_xent_forward(logits = [[0,0,0],[1,0,-1]], labels = [2,0], B = 2, n_classes = 3)");
+}
+END_TEST
+
+START_TEST(xent_backward_is_p_minus_y_over_B)
+{
+	double e = exp(1.0), zsum = e + 1 + 1 / e;
+	double want[6] = {1.0 / 3 / 2, 1.0 / 3 / 2, (1.0 / 3 - 1) / 2,
+			  (e / zsum - 1) / 2, (1 / zsum) / 2, (1 / e / zsum) / 2};
+	double got[6] = {5, 5, 5, 5, 5, 5};
+	mlp_xent_backward(got, x_logits, x_labels, 2, 3);
+	const char *hint = SEE_XENT_BACK;
+	if (grader_close(got[0], 2 * want[0], 1e-12, 1e-300))
+		hint = SEE_NOT_AVERAGED " -- " SEE_XENT_BACK;
+	else if (grader_close(got[0], -want[0], 1e-12, 1e-300))
+		hint = "the sign is reversed: p - y, not y - p -- " SEE_XENT_BACK;
+	expect_array(got, want, 6, 1e-12, hint,
+		     "mlp_xent_backward(dlogits, logits = [[0,0,0],[1,0,-1]], labels = [2,0], B = 2, n_classes = 3)",
+		     "dlogits");
+}
+END_TEST
+
+/* ---- The whole network ---- */
+
+/* A 2-3-2 network worked by hand: linear activation with a = 2. */
+static struct mlp *tiny_net(void)
+{
+	static const size_t sizes[] = {2, 3, 2};
+	struct mlp *net = mlp_create(2, sizes, (struct mlp_act){ACT_linear, 2.0}, 4);
+	ck_assert_msg(net != NULL, "mlp_create failed: out of memory?");
+	static const double W0[] = {1, 0, -1, 2, 1, 0}, b0[] = {0, 1, -1};
+	static const double W1[] = {1, 0, 0, 1, 1, 1}, b1[] = {0.5, 0};
+	memcpy(net->W[0], W0, sizeof W0), memcpy(net->b[0], b0, sizeof b0);
+	memcpy(net->W[1], W1, sizeof W1), memcpy(net->b[1], b1, sizeof b1);
+	return net;
+}
+
+START_TEST(forward_runs_every_layer)
+{
+	struct mlp *net = tiny_net();
+	const double X[] = {1, 1, 0, -1};
+	/* Sample 1: z0 = [3, 2, -2], a0 = [6, 4, -4], z1 = [2.5, 0].
+	 * Sample 2: z0 = [-2, 0, -1], a0 = [-4, 0, -2], z1 = [-5.5, -2]. */
+	static const double want_a0[] = {6, 4, -4, -4, 0, -2};
+	static const double want_z1[] = {2.5, 0, -5.5, -2};
+	mlp_forward(net, X, 2);
+	const char *hint = SEE_FORWARD;
+	/* f(xW) + b with f(v) = 2v gives a0[1] = 2(1) + 1 = 3. */
+	if (net->a[0][1] == 3)
+		hint = SEE_BIAS_AFTER " -- " SEE_FORWARD;
+	const char *call = "mlp_forward(net 2-3-2 with linear a = 2, X = [[1,1],[0,-1]], B = 2)";
+	expect_array(net->a[0], want_a0, 6, 0, hint, call, "a[0]");
+	expect_array(net->z[1], want_z1, 4, 0, hint, call, "z[1] (the logits)");
+	mlp_free(net);
+}
+END_TEST
+
+START_TEST(backward_accumulates_into_the_gradients)
+{
+	/* Two backward passes after one forward give twice the gradient. */
+	struct mlp *net = tiny_net();
+	const double X[] = {1, 1, 0, -1};
+	const int y[] = {1, 0};
+	mlp_forward(net, X, 2);
+	mlp_zero_grad(net);
+	mlp_backward(net, X, y, 2);
+	size_t n = mlp_n_params(net);
+	double *once = malloc(n * sizeof *once);
+	double norm = 0;
+	for (size_t k = 0; k < n; k++) {
+		once[k] = *mlp_grad(net, k);
+		norm += fabs(once[k]);
+	}
+	ck_assert_msg(norm > 0, "mlp_backward(net 2-3-2, X = [[1,1],[0,-1]], labels = [1,0], B = 2) left every "
+		      "dW and db at zero -- " SEE_BACKWARD);
+	mlp_backward(net, X, y, 2);
+	for (size_t k = 0; k < n; k++)
+		expect_close(*mlp_grad(net, k), 2 * once[k], 1e-12, 1e-300,
+			     SEE_ACCUMULATE " " SEE_BACKWARD,
+			     "a second mlp_backward(net 2-3-2, ...) without zeroing: parameter %zu's gradient", k);
+	free(once);
+	mlp_free(net);
+}
+END_TEST
+
+/* The mean loss of net on (X, y) at its current parameters. */
+static double loss_at(struct mlp *net, const double *X, const int *y, size_t B)
+{
+	mlp_forward(net, X, B);
+	return mlp_xent_forward(net->z[net->n_layers - 1], y, B, net->size[net->n_layers]);
+}
+
+/* d(loss)/d(parameter k) by a central difference, h = 1e-5 (chapter 06). */
+static double numeric_grad(struct mlp *net, const double *X, const int *y, size_t B, size_t k)
+{
+	const double h = 1e-5;
+	double *p = mlp_param(net, k), saved = *p;
+	*p = saved + h;
+	double up = loss_at(net, X, y, B);
+	*p = saved - h;
+	double down = loss_at(net, X, y, B);
+	*p = saved;
+	return (up - down) / (2 * h);
+}
+
+/* A 3-5-4-3 network (shapes that catch a transposed W) with random
+ * weights and biases, and a batch of 4 random samples and labels. */
+static struct mlp *random_net(enum act_id id, double param, double *X, int *y, uint64_t seed)
+{
+	static const size_t sizes[] = {3, 5, 4, 3};
+	struct mlp *net = mlp_create(3, sizes, (struct mlp_act){id, param}, 4);
+	ck_assert_msg(net != NULL, "mlp_create failed: out of memory?");
+	struct rng rng;
+	rng_seed(&rng, seed);
+	mlp_init(net, &rng);
+	/* Non-zero biases: with b = 0, f(xW) + b and f(xW + b) agree. */
+	for (size_t l = 0; l < net->n_layers; l++)
+		for (size_t j = 0; j < net->size[l + 1]; j++)
+			net->b[l][j] = rng_range(&rng, -0.5, 0.5);
+	for (int k = 0; k < 4 * 3; k++)
+		X[k] = rng_normal(&rng);
+	for (int s = 0; s < 4; s++)
+		y[s] = (int)(rng_next(&rng) % 3);
+	return net;
+}
+
+static const struct {
+	const char *name;
+	double param;
+} grad_acts[] = {
+	{"linear", 1.0}, {"sigmoid", 0}, {"tanh", 0}, {"relu", 0}, {"leaky_relu", 0.1}, {"elu", 1.0},
+};
+
+START_TEST(network_gradient_matches_central_difference)
+{
+	enum act_id id;
+	ck_assert_msg(act_lookup(grad_acts[_i].name, &id), "no activation %s", grad_acts[_i].name);
+	double X[12];
+	int y[4];
+	struct mlp *net = random_net(id, grad_acts[_i].param, X, y, 11);
+	/* No finite difference across a kink (chapter 06): every hidden
+	 * pre-activation stays clear of 0 by far more than h moves it. */
+	mlp_forward(net, X, 4);
+	for (size_t l = 0; l + 1 < net->n_layers; l++)
+		for (size_t k = 0; k < 4 * net->size[l + 1]; k++)
+			ck_assert_msg(fabs(net->z[l][k]) > 1e-3 || id == ACT_linear || id == ACT_sigmoid ||
+					      id == ACT_tanh,
+				      "test set-up: a pre-activation sits at a kink (%g); mlp_forward( is suspect",
+				      net->z[l][k]);
+	size_t n = mlp_n_params(net);
+	double *num = malloc(n * sizeof *num), norm = 0;
+	for (size_t k = 0; k < n; k++) {
+		num[k] = numeric_grad(net, X, y, 4, k);
+		norm += fabs(num[k]);
+	}
+	ck_assert_msg(isfinite(norm) && norm > 1e-6,
+		      "with %s, the loss from mlp_forward(net 3-5-4-3, X, B = 4) and mlp_xent_forward(...) does "
+		      "not change when the weights do (central differences sum to %g) " SEE_BACKWARD,
+		      grad_acts[_i].name, norm);
+	/* snippet: network_gradient_check */
+	mlp_zero_grad(net);
+	mlp_forward(net, X, 4);
+	mlp_backward(net, X, y, 4);
+	for (size_t k = 0; k < n; k++) {
+		double a = *mlp_grad(net, k);
+		if (grader_grad_agrees(a, num[k]))
+			continue;
+		const char *why = "";
+		if (grader_grad_agrees(a, 4 * num[k]))
+			why = SEE_NOT_AVERAGED " -- ";
+		ck_abort_msg("with %s, mlp_backward(net 3-5-4-3, X, labels, B = 4) gives parameter %zu's "
+			     "gradient %.17g, but the central difference of the loss is %.17g -- %s"
+			     "each layer's backward must undo its forward: dense, then f' at z "
+			     SEE_BACKWARD,
+			     grad_acts[_i].name, k, a, num[k], why);
+	}
+	/* end snippet: network_gradient_check */
+	free(num);
+	mlp_free(net);
+}
+END_TEST
+
+/* ---- Gradient descent ---- */
+
+/* A 2-2-2 network whose every gradient is g and every parameter p. */
+static struct mlp *flat_net(double p, double g)
+{
+	static const size_t sizes[] = {2, 2, 2};
+	struct mlp *net = mlp_create(2, sizes, (struct mlp_act){ACT_tanh, 0}, 1);
+	ck_assert_msg(net != NULL, "mlp_create failed: out of memory?");
+	for (size_t k = 0; k < mlp_n_params(net); k++) {
+		*mlp_param(net, k) = p;
+		*mlp_grad(net, k) = g;
+	}
+	return net;
+}
+
+/* Checks every W and b of net against want, telling W from b. */
+static void expect_params(struct mlp *net, double want, const char *hint_w, const char *hint_b,
+			  const char *call)
+{
+	size_t k = 0;
+	for (size_t l = 0; l < net->n_layers; l++) {
+		for (size_t i = 0; i < net->size[l] * net->size[l + 1]; i++, k++)
+			expect_close(net->W[l][i], want, 0, 1e-300, hint_w, "%s: W[%zu][%zu]", call, l, i);
+		for (size_t j = 0; j < net->size[l + 1]; j++, k++)
+			expect_close(net->b[l][j], want, 0, 1e-300, hint_b, "%s: b[%zu][%zu]", call, l, j);
+	}
+}
+
+START_TEST(sgd_step_moves_every_parameter_against_its_gradient)
+{
+	/* w = 1, grad = 2, lr = 0.25: w - lr grad = 0.5. */
+	struct mlp *net = flat_net(1, 2);
+	mlp_sgd_step(net, &(struct mlp_sgd){0.25, 0});
+	const char *hint_w = SEE_SGD, *hint_b = SEE_SGD;
+	if (net->W[0][0] == 1.5)
+		hint_w = hint_b = "the step went up the gradient: w -= lr grad -- " SEE_SGD;
+	if (net->b[0][0] == 1 && net->W[0][0] == 0.5)
+		hint_b = SEE_BIAS_UPDATE " -- " SEE_SGD;
+	expect_params(net, 0.5, hint_w, hint_b, "mlp_sgd_step(net with every w = 1 and grad = 2, lr = 0.25, momentum = 0)");
+	mlp_free(net);
+}
+END_TEST
+
+START_TEST(sgd_step_with_momentum_remembers_the_last_step)
+{
+	/* w = 1, grad = 2, lr = 0.25, momentum = 0.5:
+	 *   v1 = -0.5,                    w1 = 0.5;
+	 *   v2 = 0.5(-0.5) - 0.5 = -0.75, w2 = -0.25. */
+	struct mlp *net = flat_net(1, 2);
+	const struct mlp_sgd opt = {0.25, 0.5};
+	mlp_sgd_step(net, &opt);
+	expect_params(net, 0.5, SEE_SGD, SEE_SGD,
+		      "mlp_sgd_step(net with every w = 1 and grad = 2, lr = 0.25, momentum = 0.5), first step");
+	mlp_sgd_step(net, &opt);
+	const char *hint = SEE_SGD;
+	/* momentum with the wrong sign: v2 = -0.5(-0.5) - 0.5 = -0.25, w2 = 0.25. */
+	if (net->W[0][0] == 0.25)
+		hint = SEE_MOMENTUM_SIGN " -- " SEE_SGD;
+	expect_params(net, -0.25, hint, hint,
+		      "mlp_sgd_step(same net and gradient, lr = 0.25, momentum = 0.5), second step");
+	mlp_free(net);
+}
+END_TEST
+
+/* ---- The training step ---- */
+
+START_TEST(train_step_is_one_gradient_descent_step)
+{
+	/* Two steps from the same start, each compared with -lr times the
+	 * central-difference gradient at the parameters it started from. */
+	double X[12];
+	int y[4];
+	struct mlp *net = random_net(ACT_tanh, 0, X, y, 5);
+	const struct mlp_sgd opt = {0.5, 0};
+	size_t n = mlp_n_params(net);
+	double *before = malloc(n * sizeof *before), *g0 = malloc(n * sizeof *g0);
+	double *g1 = malloc(n * sizeof *g1);
+	for (int step = 0; step < 2; step++) {
+		double *g = step == 0 ? g0 : g1;
+		for (size_t k = 0; k < n; k++) {
+			before[k] = *mlp_param(net, k);
+			g[k] = numeric_grad(net, X, y, 4, k);
+		}
+		double want_loss = loss_at(net, X, y, 4);
+		double loss = mlp_train_step(net, X, y, 4, &opt);
+		expect_close(loss, want_loss, 1e-12, 1e-300,
+			     "the mean loss of the batch before the update -- " SEE_STEP,
+			     "mlp_train_step(net 3-5-4-3 tanh, X, labels, B = 4, lr = 0.5), step %d's loss", step + 1);
+		size_t moved = 0;
+		for (size_t k = 0; k < n; k++)
+			moved += *mlp_param(net, k) != before[k];
+		ck_assert_msg(moved > 0,
+			      "mlp_train_step(net 3-5-4-3 tanh, X, labels, B = 4, lr = 0.5), step %d, changed no "
+			      "parameter: %s -- " SEE_STEP, step + 1,
+			      step == 0 ? SEE_EARLY_UPDATE : "the update must use this batch's fresh gradient");
+		for (size_t k = 0; k < n; k++) {
+			double change = *mlp_param(net, k) - before[k];
+			if (grader_grad_agrees(-change / opt.lr, g[k]))
+				continue;
+			const char *why = "";
+			if (step == 1 && grader_grad_agrees(-change / opt.lr, g0[k] + g1[k]))
+				why = SEE_NOT_ZEROED " -- ";
+			else if (step == 1 && grader_grad_agrees(-change / opt.lr, g0[k]))
+				why = SEE_EARLY_UPDATE " -- ";
+			ck_abort_msg("mlp_train_step(net 3-5-4-3 tanh, X, labels, B = 4, lr = 0.5), step %d, moved "
+				     "parameter %zu by %.17g, expected -lr times the gradient, %.17g -- %s" SEE_STEP,
+				     step + 1, k, change, -opt.lr * g[k], why);
+		}
+	}
+	free(before), free(g0), free(g1);
+	mlp_free(net);
+}
+END_TEST
+
+/* ---- The playground experiment ---- */
+
+/* Test accuracy of a [4, 2] network trained on a playground set: 500
+ * points, half for training, batch 10, as the playground does. */
+static double playground_run(const char *set, const char *act, double lr, int epochs, uint64_t seed)
+{
+	struct rng rng;
+	struct dataset all, train, test;
+	rng_seed(&rng, seed);
+	ck_assert_msg(playground_make(&all, set, 500, 0, &rng) == 0, "playground_make(%s) failed", set);
+	ck_assert_msg(dataset_split(&all, 0.5, &rng, &train, &test) == 0, "dataset_split failed");
+	enum act_id id;
+	ck_assert_msg(act_lookup(act, &id), "no activation %s", act);
+	static const size_t sizes[] = {2, 4, 2, 2};
+	struct mlp *net = mlp_create(3, sizes, (struct mlp_act){id, act_info[id].param_default}, 10);
+	ck_assert_msg(net != NULL, "mlp_create failed");
+	mlp_init(net, &rng);
+	size_t *perm = malloc(train.n * sizeof *perm);
+	const struct mlp_sgd opt = {lr, 0};
+	for (int e = 0; e < epochs; e++) {
+		mlp_shuffle(perm, train.n, &rng);
+		mlp_train_epoch(net, train.X, train.y, perm, train.n, 10, &opt);
+	}
+	double acc = mlp_accuracy(net, test.X, test.y, test.n);
+	free(perm);
+	mlp_free(net);
+	dataset_free(&train);
+	dataset_free(&test);
+	return acc;
+}
+
+/* The chapter states these settings; keep the two in step. */
+#define PG_EPOCHS 300
+#define PG_LR 0.1
+#define PG_SEEDS 3
+
+static const struct {
+	const char *set, *act;
+	int nonlinear;
+} pg_rows[] = {
+	{"circle", "linear", 0}, {"circle", "sigmoid", 1}, {"circle", "tanh", 1}, {"circle", "relu", 1},
+	{"xor", "linear", 0}, {"xor", "sigmoid", 1}, {"xor", "tanh", 1}, {"xor", "relu", 1},
+};
+
+START_TEST(playground_needs_a_nonlinear_activation)
+{
+	const char *set = pg_rows[_i].set, *act = pg_rows[_i].act;
+	/* Best of a few seeds: a ReLU network can die (chapter 07), which is
+	 * a property of ReLU, not a bug in your code. */
+	double best = 0, worst = 1;
+	for (uint64_t seed = 1; seed <= PG_SEEDS; seed++) {
+		double acc = playground_run(set, act, PG_LR, PG_EPOCHS, seed);
+		best = acc > best ? acc : best;
+		worst = acc < worst ? acc : worst;
+	}
+	if (pg_rows[_i].nonlinear)
+		ck_assert_msg(best >= 0.95,
+			      "mlp_train_step(...) for %d epochs at lr = %g, batch 10, on %s with a [4, 2] %s "
+			      "network: best test accuracy over seeds 1..%d is %.4f, expected >= 0.95 " SEE_PLAYGROUND,
+			      PG_EPOCHS, PG_LR, set, act, PG_SEEDS, best);
+	else
+		ck_assert_msg(worst <= 0.75,
+			      "mlp_train_step(...) for %d epochs at lr = %g, batch 10, on %s with a [4, 2] linear "
+			      "network reached %.4f test accuracy; a linear network draws one straight line and "
+			      "cannot exceed about 0.75 here -- is the activation really applied? " SEE_PLAYGROUND,
+			      PG_EPOCHS, PG_LR, set, best);
+}
+END_TEST
+
+int main(void)
+{
+	Suite *s = suite_create("11-classifier");
+	TCase *tc = grader_tcase(s, "layers");
+	tcase_add_test(tc, dense_forward_matches_hand_computed);
+	tcase_add_test(tc, dense_backward_accumulates_hand_computed_gradients);
+	tcase_add_test(tc, dense_backward_without_dinp_still_fills_dW);
+	tcase_add_test(tc, act_forward_applies_the_layers_activation);
+	tcase_add_test(tc, act_backward_accumulates_derivative_times_dout);
+	tcase_add_test(tc, xent_forward_is_the_mean_loss);
+	tcase_add_test(tc, xent_backward_is_p_minus_y_over_B);
+	tc = grader_tcase(s, "network");
+	tcase_add_test(tc, forward_runs_every_layer);
+	tcase_add_test(tc, backward_accumulates_into_the_gradients);
+	tcase_add_loop_test(tc, network_gradient_matches_central_difference, 0, ROWS(grad_acts));
+	tc = grader_tcase(s, "training");
+	tcase_add_test(tc, sgd_step_moves_every_parameter_against_its_gradient);
+	tcase_add_test(tc, sgd_step_with_momentum_remembers_the_last_step);
+	tcase_add_test(tc, train_step_is_one_gradient_descent_step);
+	tc = grader_tcase(s, "playground");
+	tcase_add_loop_test(tc, playground_needs_a_nonlinear_activation, 0, ROWS(pg_rows));
+	return grader_run(s);
+}
