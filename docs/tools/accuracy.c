@@ -1,11 +1,11 @@
-/* sigmoid-tanh-accuracy: how many ULP each way of writing sigmoid, tanh
+/* accuracy: how many ULP each way of writing sigmoid, tanh
  * and their derivatives is off, against the high-precision values of
  * tests/data/.
  *
- *   sigmoid-tanh-accuracy sigmoid|tanh [CSV]
+ *   accuracy sigmoid|tanh [CSV]
  *
- * prints a Markdown table for chapters 04 and 05, whose .run blocks compile
- * it against the book's reference library docs/libref.a.  CSV defaults to
+ * prints a Markdown table for chapters 04 and 05; the book builds it as a
+ * reference tool (docs/bin/accuracy, linked with docs/libref.a).  CSV defaults to
  * $srcdir/tests/data/NAME-reference.csv.  The rows named act_... call the
  * linked implementation (the reference solutions in the book); the others
  * are written out here, as a learner might write them.
