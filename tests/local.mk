@@ -68,5 +68,5 @@ stub-hashes:
 
 clean-local: clean-selftest
 clean-selftest:
-	-rm -rf tests/selftest.d
+	-rm -rf tests/selftest.d tests/classify.d tests/activate.out tests/activate.out.err
 .PHONY: clean-selftest stub-hashes
