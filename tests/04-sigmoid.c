@@ -33,35 +33,13 @@
 
 /* The reference table, read at start-up: x, sigmoid(x), sigmoid'(x). */
 enum { MAX_REF = 4096, CHUNK = 100 };
-static struct { double x, f, g; } ref[MAX_REF];
+static struct grader_ref ref[MAX_REF];
 static int nref;
-static char ref_path[1024];
-
-/* Reads tests/data/NAME from $srcdir (make sets it; "." otherwise). */
-static int load_reference(const char *name)
-{
-	const char *src = getenv("srcdir");
-	snprintf(ref_path, sizeof ref_path, "%s/tests/data/%s", src ? src : ".", name);
-	FILE *in = fopen(ref_path, "r");
-	if (!in)
-		return 0;
-	char line[512];
-	if (fgets(line, sizeof line, in)) /* the header */
-		while (nref < MAX_REF && fgets(line, sizeof line, in)) {
-			char *p = line;
-			ref[nref].x = strtod(p, &p);
-			ref[nref].f = strtod(p + 1, &p);
-			ref[nref].g = strtod(p + 1, &p);
-			nref++;
-		}
-	fclose(in);
-	return nref > 0;
-}
+static char ref_error[1024];
 
 START_TEST(reference_table_is_readable)
 {
-	ck_abort_msg("cannot read the reference table %s: run the suite through make "
-		     "(make grade-04), which sets srcdir", ref_path);
+	ck_abort_msg("%s", ref_error);
 }
 END_TEST
 
@@ -268,27 +246,19 @@ END_TEST
 
 /* Only with COURSE_ULP_CHECK set, for the reference solutions: within 4 ULP
  * of the exact value wherever that is a normal double. */
-static double ulps(double got, double want)
-{
-	if (got == want)
-		return 0;
-	double a = fabs(want);
-	return fabs(got - want) / (nextafter(a, INFINITY) - a);
-}
-
 START_TEST(sigmoid_and_grad_within_4_ulp)
 {
 	for (int i = 0; i < nref; i++) {
 		double x = ref[i].x;
 		if (fabs(ref[i].f) >= DBL_MIN) {
 			double got = act_sigmoid(x);
-			ck_assert_msg(ulps(got, ref[i].f) <= 4, "act_sigmoid(%.17g) returned %.17g, "
-				      "%.3g ULP from %.17g", x, got, ulps(got, ref[i].f), ref[i].f);
+			ck_assert_msg(grader_ulps(got, ref[i].f) <= 4, "act_sigmoid(%.17g) returned %.17g, "
+				      "%.3g ULP from %.17g", x, got, grader_ulps(got, ref[i].f), ref[i].f);
 		}
 		if (fabs(ref[i].g) >= DBL_MIN) {
 			double got = act_sigmoid_grad(x);
-			ck_assert_msg(ulps(got, ref[i].g) <= 4, "act_sigmoid_grad(%.17g) returned %.17g, "
-				      "%.3g ULP from %.17g", x, got, ulps(got, ref[i].g), ref[i].g);
+			ck_assert_msg(grader_ulps(got, ref[i].g) <= 4, "act_sigmoid_grad(%.17g) returned %.17g, "
+				      "%.3g ULP from %.17g", x, got, grader_ulps(got, ref[i].g), ref[i].g);
 		}
 	}
 }
@@ -299,7 +269,8 @@ int main(void)
 	Suite *s = suite_create("04-sigmoid");
 	int chunks = 0;
 	TCase *tc = grader_tcase(s, "sigmoid");
-	if (load_reference("sigmoid-reference.csv"))
+	nref = grader_load_reference("sigmoid-reference.csv", ref, MAX_REF, ref_error, sizeof ref_error);
+	if (nref > 0)
 		chunks = (nref + CHUNK - 1) / CHUNK;
 	else
 		tcase_add_test(tc, reference_table_is_readable);

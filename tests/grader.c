@@ -85,6 +85,59 @@ bool grader_grad_agrees(double a, double n)
 	return fabs(a - n) <= 1e-6 + 1e-4 * fabs(n);
 }
 
+int grader_load_reference(const char *name, struct grader_ref *rows, int max,
+			  char *msg, size_t size)
+{
+	const char *src = getenv("srcdir");
+	char path[1024], line[512];
+	snprintf(path, sizeof path, "%s/tests/data/%s", src ? src : ".", name);
+	FILE *in = fopen(path, "r");
+	if (!in) {
+		snprintf(msg, size, "cannot read %s: run the suite through make, which sets srcdir", path);
+		return -1;
+	}
+	int n = 0, lineno = 1;
+	if (!fgets(line, sizeof line, in)) { /* the header */
+		snprintf(msg, size, "%s is empty", path);
+		n = -1;
+	}
+	while (n >= 0 && fgets(line, sizeof line, in)) {
+		lineno++;
+		char *p = line, *end;
+		double v[3];
+		for (int k = 0; k < 3; k++, p = end + 1) {
+			v[k] = strtod(p, &end);
+			if (end == p || *end != (k < 2 ? ',' : '\n')) {
+				snprintf(msg, size, "%s:%d is not a row x,f,g", path, lineno);
+				n = -1;
+				break;
+			}
+		}
+		if (n < 0)
+			break;
+		if (n == max) {
+			snprintf(msg, size, "%s has more than %d rows", path, max);
+			n = -1;
+			break;
+		}
+		rows[n++] = (struct grader_ref){v[0], v[1], v[2]};
+	}
+	fclose(in);
+	if (n == 0) {
+		snprintf(msg, size, "%s has no rows", path);
+		n = -1;
+	}
+	return n;
+}
+
+double grader_ulps(double got, double want)
+{
+	if (got == want)
+		return 0;
+	double a = fabs(want);
+	return fabs(got - want) / (nextafter(a, INFINITY) - a);
+}
+
 TCase *grader_tcase(Suite *s, const char *name)
 {
 	TCase *tc = tcase_create(name);

@@ -59,6 +59,22 @@ double grader_central_diff(double (*f)(double), double x, double h);
  * Correct code sits near 1e-10 of n; real bugs are off by 1e-2 or more. */
 bool grader_grad_agrees(double a, double n);
 
+/* One row of a high-precision reference table in tests/data/: x, f(x), f'(x),
+ * computed with mpmath (tests/data/make-accuracy-data.py). */
+struct grader_ref {
+	double x, f, g;
+};
+
+/* Reads the CSV tests/data/NAME (under $srcdir, which make sets) into
+ * rows[max] and returns the number of rows, or -1 with msg saying which file
+ * and what is wrong (missing, empty, a malformed line, too many rows). */
+int grader_load_reference(const char *name, struct grader_ref *rows, int max,
+			  char *msg, size_t size);
+
+/* |got - want| in units of the last place of want: the accuracy measure of
+ * the reference solutions, held to 4 wherever want is a normal double. */
+double grader_ulps(double got, double want);
+
 /* A new test case of suite s with the course's timeout.  Check forks for
  * every test, so a crash or an endless loop fails that check alone. */
 TCase *grader_tcase(Suite *s, const char *name);
