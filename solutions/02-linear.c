@@ -6,6 +6,10 @@
 /* snippet: act_linear */
 double act_linear(double x, double a)
 {
+	/* With a = 0 the function is 0 everywhere, so its limit at +-inf is 0,
+	 * where IEEE arithmetic would give 0 * inf = NaN. */
+	if (a == 0.0 && isinf(x))
+		return 0.0;
 	return a * x;
 }
 /* end snippet: act_linear */

@@ -65,6 +65,17 @@ START_TEST(linear_keeps_infinities)
 }
 END_TEST
 
+START_TEST(linear_with_a_zero_is_zero_even_at_infinity)
+{
+	double got = act_linear(INFINITY, 0);
+	expect_close(got, 0, 0, 1e-300,
+		     isnan(got) ? "0 * inf is NaN in IEEE arithmetic, but with a = 0 the function is 0 "
+				  "everywhere, so its limit is 0 (see 02-linear.md, \"The function\")" : SEE_F,
+		     "act_linear(inf, 0)");
+	expect_close(act_linear(-INFINITY, 0), 0, 0, 1e-300, SEE_F, "act_linear(-inf, 0)");
+}
+END_TEST
+
 START_TEST(linear_propagates_nan)
 {
 	expect_nan(act_linear(NAN, 2), SEE_NAN, "act_linear(nan, 2)");
@@ -86,6 +97,7 @@ int main(void)
 	TCase *tc = grader_tcase(s, "linear");
 	tcase_add_loop_test(tc, linear_is_a_times_x, 0, ROWS(rows));
 	tcase_add_test(tc, linear_keeps_infinities);
+	tcase_add_test(tc, linear_with_a_zero_is_zero_even_at_infinity);
 	tcase_add_test(tc, linear_propagates_nan);
 	tc = grader_tcase(s, "linear_grad");
 	tcase_add_loop_test(tc, linear_grad_is_a, 0, ROWS(rows));

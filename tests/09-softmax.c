@@ -207,6 +207,22 @@ START_TEST(softmax_of_one_infinite_logit_is_one_hot)
 }
 END_TEST
 
+/* Two logits at +inf: p_0 / p_2 = e^(z_0 - z_2) has no limit (it depends on
+ * how the two grow), so no distribution is right and NaN is the answer for
+ * them; a 0.5/0.5 or 1/0 split would be invented. */
+START_TEST(softmax_of_two_infinite_logits_is_nan)
+{
+	const double z[] = {INFINITY, 0, INFINITY};
+	double out[3];
+	fill(out, 3, JUNK);
+	act_softmax(z, out, 3);
+	expect_nan(out[0], "two logits at +inf have no limiting split between them " SEE_EDGE,
+		   "act_softmax([inf, 0, inf])[0]");
+	expect_nan(out[2], "two logits at +inf have no limiting split between them " SEE_EDGE,
+		   "act_softmax([inf, 0, inf])[2]");
+}
+END_TEST
+
 START_TEST(softmax_propagates_nan)
 {
 	const double z1[] = {1, NAN, 2}, z2[] = {NAN, 1};
@@ -786,6 +802,7 @@ int main(void)
 	tcase_add_test(tc, softmax_gives_masked_logits_zero_probability);
 	tcase_add_test(tc, softmax_of_all_minus_infinity_is_nan);
 	tcase_add_test(tc, softmax_of_one_infinite_logit_is_one_hot);
+	tcase_add_test(tc, softmax_of_two_infinite_logits_is_nan);
 	tcase_add_test(tc, softmax_propagates_nan);
 	tcase_add_loop_test(tc, softmax_works_in_place, 0, rows);
 	tcase_add_test(tc, softmax_of_nothing_touches_nothing);
