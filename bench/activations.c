@@ -1,12 +1,8 @@
 /* bench/activations.c: how long one call of each activation takes, side by
  * side in one run, so chapter 07 can say how much cheaper ReLU is than the
- * functions that need exp.  Not a test, and not built by `make`: timings
- * depend on the machine.  From a build directory (configured with
- * --with-solutions, or with your own finished exercises):
- *
- *     make && cc -O2 -I$SRCDIR/include $SRCDIR/bench/activations.c \
- *         libcourse.a libimpl.a libcourse.a -lm -o bench-activations
- *     ./bench-activations
+ * functions that need exp.  Not a test: timings depend on the machine.
+ * `make bench-activations` builds and runs it against the configured
+ * implementation (--with-solutions, or your own finished exercises).
  *
  * Every function is called through a pointer on the same inputs, so each
  * pays the same call overhead; the row "x (empty call)" measures that
