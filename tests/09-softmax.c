@@ -112,6 +112,27 @@ static void expect_vec(const double *got, const double *want, size_t n, double t
 		expect_close(got[i], want[i], tol, floor, hint, "%s[%zu]", call, i);
 }
 
+/* The floor of the relative error for results in the log domain.  The
+ * usual log-sum-exp, z_i - (m + log sum_j e^(z_j - m)) with m the largest
+ * logit, adds m and takes it away again, which costs up to about one ulp of
+ * m: 1e-13 when m = 1000.  That is as exact as the logits themselves (1000
+ * is only known to an ulp of 1000), so it passes; an error that does not
+ * shrink with m (log(1 + s) for log1p(s), log of an underflowed p) does not. */
+static double lse_floor(const double *z, size_t n)
+{
+	double m = 0;
+	for (size_t i = 0; i < n; i++)
+		if (isfinite(z[i]) && fabs(z[i]) > m)
+			m = fabs(z[i]);
+	return m > 1e-300 ? m : 1e-300;
+}
+
+/* Blames overflow only for an output that is not finite. */
+static const char *big_hint(double got, const char *otherwise)
+{
+	return isfinite(got) ? otherwise : NOMAX_HINT;
+}
+
 /* ---- act_softmax ---------------------------------------------------- */
 
 START_TEST(softmax_matches_high_precision_values)
@@ -154,10 +175,14 @@ START_TEST(softmax_survives_logits_of_1000)
 	const double z2[] = {1000, 0}, want2[] = {1, 0};
 	double out[2] = {JUNK, JUNK};
 	act_softmax(z1, out, 2);
-	expect_vec(out, want1, 2, TOL_EXACT, 1e-300, NOMAX_HINT, "act_softmax([1000, 1000])");
+	for (size_t i = 0; i < 2; i++)
+		expect_close(out[i], want1[i], TOL_EXACT, 1e-300, big_hint(out[i], SEE_P),
+			     "act_softmax([1000, 1000])[%zu]", i);
 	out[0] = out[1] = JUNK;
 	act_softmax(z2, out, 2);
-	expect_vec(out, want2, 2, TOL_EXACT, 1e-300, NOMAX_HINT, "act_softmax([1000, 0])");
+	for (size_t i = 0; i < 2; i++)
+		expect_close(out[i], want2[i], TOL_EXACT, 1e-300, big_hint(out[i], SEE_P),
+			     "act_softmax([1000, 0])[%zu]", i);
 }
 END_TEST
 /* end snippet: softmax_survives_logits_of_1000 */
@@ -287,7 +312,7 @@ START_TEST(log_softmax_matches_high_precision_values)
 	}
 	if (any_big(r->z, r->n) && any_nonfinite(out, r->n) && hint == (const char *)SEE_LOG)
 		hint = NOMAX_HINT;
-	expect_vec(out, r->logp, r->n, TOL_EXACT, 1e-300, hint, c);
+	expect_vec(out, r->logp, r->n, TOL_EXACT, lse_floor(r->z, r->n), hint, c);
 }
 END_TEST
 
@@ -321,10 +346,14 @@ START_TEST(log_softmax_survives_logits_of_1000)
 	const double want[] = {-SOFTMAX_LOG2, -SOFTMAX_LOG2};
 	double out[2] = {JUNK, JUNK};
 	act_log_softmax(z1, out, 2);
-	expect_vec(out, want, 2, TOL_EXACT, 1e-300, NOMAX_HINT, "act_log_softmax([1000, 1000])");
+	for (size_t i = 0; i < 2; i++)
+		expect_close(out[i], want[i], TOL_EXACT, 1000, big_hint(out[i], SEE_LOG),
+			     "act_log_softmax([1000, 1000])[%zu]", i);
 	out[0] = out[1] = JUNK;
 	act_log_softmax(z2, out, 2);
-	expect_vec(out, want, 2, TOL_EXACT, 1e-300, NOMAX_HINT, "act_log_softmax([-1000, -1000])");
+	for (size_t i = 0; i < 2; i++)
+		expect_close(out[i], want[i], TOL_EXACT, 1000, big_hint(out[i], SEE_LOG),
+			     "act_log_softmax([-1000, -1000])[%zu]", i);
 }
 END_TEST
 
@@ -655,8 +684,8 @@ START_TEST(cross_entropy_matches_high_precision_values)
 					   : "-log(softmax) gives inf when p_label underflows to 0 -- " SEE_CE;
 	else if (got == 0 && want != 0 && want < 1e-16)
 		hint = LOG1P_HINT " -- " SEE_CE;
-	expect_close(got, want, TOL_EXACT, 1e-300, hint, "loss_cross_entropy(%s, %zu, %zu)",
-		     vec(zs, sizeof zs, r->z, r->n), r->n, label);
+	expect_close(got, want, TOL_EXACT, lse_floor(r->z, r->n), hint,
+		     "loss_cross_entropy(%s, %zu, %zu)", vec(zs, sizeof zs, r->z, r->n), r->n, label);
 }
 END_TEST
 
@@ -665,13 +694,13 @@ START_TEST(cross_entropy_survives_logits_of_1000)
 	const double z1[] = {1000, 0}, z2[] = {-1000, -1000}, z3[] = {1000, 1000};
 	const char *hint = "e^1000 overflows to inf and e^-1000 underflows to 0; from the logits, the "
 			   "loss is m - z_label + log(sum_i e^(z_i - m)) -- " SEE_CE;
-	expect_close(loss_cross_entropy(z1, 2, 1), 1000, TOL_EXACT, 1e-300, hint,
+	expect_close(loss_cross_entropy(z1, 2, 1), 1000, TOL_EXACT, 1000, hint,
 		     "loss_cross_entropy([1000, 0], 2, 1)");
-	expect_close(loss_cross_entropy(z1, 2, 0), 0, TOL_EXACT, 1e-300, hint,
+	expect_close(loss_cross_entropy(z1, 2, 0), 0, TOL_EXACT, 1000, hint,
 		     "loss_cross_entropy([1000, 0], 2, 0)");
-	expect_close(loss_cross_entropy(z2, 2, 0), SOFTMAX_LOG2, TOL_EXACT, 1e-300, hint,
+	expect_close(loss_cross_entropy(z2, 2, 0), SOFTMAX_LOG2, TOL_EXACT, 1000, hint,
 		     "loss_cross_entropy([-1000, -1000], 2, 0)");
-	expect_close(loss_cross_entropy(z3, 2, 1), SOFTMAX_LOG2, TOL_EXACT, 1e-300, hint,
+	expect_close(loss_cross_entropy(z3, 2, 1), SOFTMAX_LOG2, TOL_EXACT, 1000, hint,
 		     "loss_cross_entropy([1000, 1000], 2, 1)");
 }
 END_TEST
@@ -772,10 +801,14 @@ START_TEST(cross_entropy_grad_survives_logits_of_1000)
 	const double z2[] = {1000, 1000}, want2[] = {-0.5, 0.5};
 	double dz[2] = {JUNK, JUNK};
 	loss_cross_entropy_grad(z1, 2, 1, dz);
-	expect_vec(dz, want1, 2, TOL_EXACT, 1e-300, NOMAX_HINT, "loss_cross_entropy_grad([1000, 0], 2, 1)");
+	for (size_t i = 0; i < 2; i++)
+		expect_close(dz[i], want1[i], TOL_EXACT, 1e-300, big_hint(dz[i], SEE_GRAD),
+			     "loss_cross_entropy_grad([1000, 0], 2, 1)[%zu]", i);
 	dz[0] = dz[1] = JUNK;
 	loss_cross_entropy_grad(z2, 2, 0, dz);
-	expect_vec(dz, want2, 2, TOL_EXACT, 1e-300, NOMAX_HINT, "loss_cross_entropy_grad([1000, 1000], 2, 0)");
+	for (size_t i = 0; i < 2; i++)
+		expect_close(dz[i], want2[i], TOL_EXACT, 1e-300, big_hint(dz[i], SEE_GRAD),
+			     "loss_cross_entropy_grad([1000, 1000], 2, 0)[%zu]", i);
 }
 END_TEST
 
