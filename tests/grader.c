@@ -39,7 +39,7 @@ static const char *symptom(double got, double want)
 	if (isnan(got))
 		return " (NaN where a number was expected: an output never written, or inf - inf, 0 * inf, inf / inf)";
 	if (isinf(got) && !isinf(want))
-		return " (an infinity where the answer is finite: something overflowed)";
+		return " (an infinity where the answer is finite)";
 	return "";
 }
 

@@ -53,11 +53,13 @@ print-scoreboard: $(TEST_LOGS)
 	@$(SHELL) $(srcdir)/tests/scoreboard.sh '$(srcdir)' '$(IMPL_DIR)' $(CHAPTERS)
 .PHONY: print-scoreboard
 
-# make grade-04 (or grade-04-sigmoid) grades one chapter.
+# make grade-04 (or grade-04-sigmoid) grades one chapter: the number must
+# be the chapter's two digits, so grade-1 is not taken for 10 and 11.
 grade-%:
-	@suite='$(filter tests/$*%,$(SUITES))'; \
+	@suite='$(filter tests/$*-% tests/$*,$(SUITES))'; \
 	if test -z "$$suite"; then \
-	  echo "No chapter matches '$*'. Chapters: $(CHAPTERS)" >&2; exit 2; \
+	  echo "No chapter is called '$*': use its two digits (make grade-04) or its name." >&2; \
+	  echo "Chapters: $(CHAPTERS)" >&2; exit 2; \
 	fi; \
 	$(MAKE) $(AM_MAKEFLAGS) check TESTS="$$suite"
 

@@ -21,7 +21,7 @@ title() {
 	sed -n '1{s/^# *//;s/ *{#.*//;s/^[0-9][0-9]* *//;p;}' "$srcdir/chapters/$1.md" 2>/dev/null
 }
 
-next=
+next= zeroed=
 echo
 echo "Scoreboard ($impl/)"
 printf '  %-46s %7s  %s\n' Chapter Checks Status
@@ -29,26 +29,35 @@ for ch in "$@"; do
 	trs=tests/$ch.trs
 	name="${ch%%-*} $(title "$ch")"
 	if ! test -f "$trs"; then
-		printf '  %-46s %7s  %s\n' "$name" - "not graded yet"
+		printf '  %-46s %7s  %s\n' "$name" - "not graded yet: make grade-${ch%%-*}"
+		test -n "$next" || next=$ch
 		continue
 	fi
 	pass=$(grep -c '^:test-result: PASS' "$trs")
 	total=$(grep -c '^:test-result:' "$trs")
 	if pristine "$ch"; then
-		status="not started: edit exercises/$ch.c"
+		status="not started: edit $impl/$ch.c"
+		test "$pass" -eq 0 || zeroed=yes
 		pass=0
 	elif test "$pass" -eq "$total" && test "$total" -gt 0; then
 		status=done
 	else
 		status="in progress"
 	fi
+	# A result older than the file it graded says little about the file.
+	if test "$srcdir/$impl/$ch.c" -nt "$trs"; then
+		status="$status (edited since: make grade-${ch%%-*})"
+	fi
 	printf '  %-46s %7s  %s\n' "$name" "$pass/$total" "$status"
 	test -n "$next" || test "$status" = done || next=$ch
 done
+if test -n "$zeroed"; then
+	echo "(An untouched stub scores 0, whatever checks it passes by accident.)"
+fi
 if test -n "$next"; then
 	echo "Next: read chapters/$next.md, edit $impl/$next.c, then run: make grade-${next%%-*}"
 	echo "      The FAIL lines above say what each failing check called, expected and got."
 else
-	echo "Every graded chapter is done."
+	echo "Every chapter is done."
 fi
 echo
