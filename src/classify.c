@@ -9,15 +9,18 @@
  *
  * One line per epoch (a progress bar as well when stdout is a terminal);
  * the last line is always "test accuracy: 0.xxxx".  Bad options exit 2,
- * unreadable data or model files exit 1.
+ * unreadable data or model files, and output files that cannot be written,
+ * exit 1.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -38,10 +41,18 @@ static const char usage[] =
 	"                [--limit N] [--data-dir DIR] [--threads N] [--param P]\n"
 	"                [--plot FILE.svg] [--grid FILE] [--save FILE] [--load FILE]\n"
 	"  SET: circle xor gauss spiral spiral3 (TensorFlow Playground sets) or fashion-mnist\n"
-	"  defaults, playground: --act tanh --hidden 4,2 --epochs 300 --lr 0.03 --batch 10\n"
+	"  defaults: --data circle --seed 1 --param (the activation's own, activate --list)\n"
+	"  defaults, playground: --act tanh --hidden 4,2 --epochs 300 --lr 0.03 --decay 1\n"
+	"                        --momentum 0 --batch 10 --noise 0 --points 500 --threads 1\n"
 	"  defaults, fashion-mnist: --act relu --hidden 256,128 --epochs 10 --lr 0.05\n"
 	"                           --decay 0.8 --momentum 0.9 --batch 64 --threads (all cores)\n"
-	"  --decay X: epoch e trains at rate lr * X^(e-1) (default 1 on the playground sets)\n";
+	"                           --limit (every training image)\n"
+	"                           --data-dir " FASHION_MNIST_DIR "\n"
+	"  defaults, with --load: --epochs 0 (evaluate only)\n"
+	"  --decay X: epoch e trains at rate lr * X^(e-1)\n"
+	"  --noise X, --points N: the playground's noise (0 to 0.5) and number of points,\n"
+	"                         split half for training, half for testing\n"
+	"  --plot, --grid, --save: written after training; checked for writing before it\n";
 
 static _Noreturn void usage_error(const char *fmt, ...)
 {
@@ -58,6 +69,29 @@ static _Noreturn void runtime_error(const char *msg)
 {
 	fprintf(stderr, "classify: %s\n", msg);
 	exit(1);
+}
+
+/* Fails now, not after minutes of training, when path cannot be written.
+ * An existing file is opened for appending, which leaves it as it is; a new
+ * one is created and removed again, so a failed run leaves nothing behind.
+ * A FIFO or device is left alone: opening and closing it could block, or
+ * hand its reader an early end of file. */
+static void check_writable(const char *path, const char *opt)
+{
+	struct stat st;
+	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
+		return;
+	int fd = open(path, O_WRONLY | O_APPEND);
+	if (fd < 0 && errno == ENOENT) {
+		fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0666);
+		if (fd >= 0)
+			unlink(path);
+	}
+	if (fd < 0) {
+		fprintf(stderr, "classify: %s %s: cannot write: %s\n", opt, path, strerror(errno));
+		exit(1);
+	}
+	close(fd);
 }
 
 static double parse_real(const char *s, const char *opt)
@@ -236,6 +270,12 @@ int main(int argc, char **argv)
 	if (load_path && (act_name || hidden_s || have_param))
 		usage_error("--load takes the network's shape and activation from the model file; "
 			    "drop --act, --hidden and --param");
+	if (plot_path)
+		check_writable(plot_path, "--plot");
+	if (grid_path && strcmp(grid_path, "-") != 0)
+		check_writable(grid_path, "--grid");
+	if (save_path)
+		check_writable(save_path, "--save");
 
 	/* Defaults: the playground's for its sets, ours for Fashion-MNIST. */
 	if (!act_name)
@@ -268,6 +308,11 @@ int main(int argc, char **argv)
 		if (actv_lookup(act_name, &vid))
 			usage_error("--act %s: a vector function; the output layer already uses softmax, "
 				    "hidden layers need a scalar activation", act_name);
+		/* Chapter 08 teaches it, so a learner will try it; say why it is
+		 * missing rather than that it does not exist. */
+		if (strcmp(act_name, "rrelu") == 0)
+			usage_error("--act rrelu: rrelu draws its slope at random in training (chapter 08); "
+				    "classify offers leaky_relu, prelu and the others in activate --list");
 		usage_error("--act '%s': no such activation (activate --list shows them)", act_name);
 	}
 	if (have_param && !act_info[id].param)
@@ -301,8 +346,8 @@ int main(int argc, char **argv)
 		if (!net)
 			runtime_error(err);
 		if (net->size[0] != train.dim || net->size[net->n_layers] != train.classes) {
-			snprintf(err, sizeof err, "%s: the model takes %zu inputs and gives %zu classes, "
-				 "but %s has %zu and %zu", load_path, net->size[0],
+			snprintf(err, sizeof err, "%s was trained for %zu inputs and %zu classes; "
+				 "%s has %zu inputs and %zu classes", load_path, net->size[0],
 				 net->size[net->n_layers], data, train.dim, train.classes);
 			runtime_error(err);
 		}

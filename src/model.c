@@ -80,6 +80,25 @@ static double get_f64(const unsigned char *c)
 	return v;
 }
 
+/* The length a file of n bytes at p should have by its header, or 0 when the
+ * header is cut off or implausible (then the checksum speaks for it). */
+static uint64_t header_length(const unsigned char *p, size_t n)
+{
+	if (n < 16)
+		return 0;
+	uint32_t L = get_u32(p + 12);
+	if (L < 1 || L > MLP_MAX_LAYERS || n < 16 + 4 * ((size_t)L + 1))
+		return 0;
+	uint64_t params = 0;
+	for (uint32_t l = 0; l < L; l++) {
+		uint64_t in = get_u32(p + 16 + 4 * l), out = get_u32(p + 16 + 4 * (l + 1));
+		if (in < 1 || in > 1u << 20 || out < 1 || out > 1u << 20)
+			return 0;
+		params += (in + 1) * out;
+	}
+	return 16 + 4 * ((uint64_t)L + 1) + NAME_BYTES + 8 + 8 * params + 4;
+}
+
 int model_save(const struct mlp *net, const char *path, char *err, size_t err_size)
 {
 	struct buf b = {0};
@@ -156,6 +175,14 @@ struct mlp *model_load(const char *path, size_t max_batch, char *err, size_t err
 	if (version != MODEL_VERSION) {
 		fail(err, err_size, "%s: model format version %u; this classify reads version %d", path,
 		     (unsigned)version, MODEL_VERSION);
+		goto out;
+	}
+	/* A file cut short fails its checksum too, but then the last four
+	 * bytes are not a CRC at all; the header says what is missing. */
+	uint64_t want = header_length(p, b.n);
+	if (b.n < want) {
+		fail(err, err_size, "%s: truncated: %zu bytes, expected %llu", path, b.n,
+		     (unsigned long long)want);
 		goto out;
 	}
 	uint32_t stored = get_u32(p + b.n - 4), crc = (uint32_t)crc32(0L, p, (uInt)(b.n - 4));

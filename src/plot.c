@@ -13,7 +13,7 @@
 #include "activations.h"
 #include "plot.h"
 
-enum { GRID = 100, SIZE = 400, MARGIN = 30 };
+enum { GRID = 100, SIZE = 400, MARGIN = 30, LEGEND = 28 };
 
 /* The playground's colours: orange for its negative class (our 0), blue
  * for its positive one (our 1); a third for spiral3. */
@@ -107,6 +107,27 @@ static void points(FILE *f, const struct dataset *d, double lim, const char *edg
 	}
 }
 
+/* Below the axis: which edge marks the training and the test points, and
+ * which colour each class is.  On a grey band, so that the white edge of a
+ * training point shows as it does on the shaded boundary. */
+static void legend(FILE *f, size_t classes, int x, int y)
+{
+	enum { STEP = 72 };
+	fprintf(f, "<rect x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\" fill=\"#ddd\"/>\n", x,
+		y - LEGEND / 2 + 3, SIZE, LEGEND - 6);
+	static const char *const edge[2] = {"white", "black"}, *const name[2] = {"train", "test"};
+	for (int k = 0; k < 2; k++, x += STEP)
+		fprintf(f, "<circle cx=\"%d\" cy=\"%d\" r=\"3.5\" fill=\"#999\" stroke=\"%s\"/>"
+			   "<text x=\"%d\" y=\"%d\">%s</text>\n",
+			x + 10, y, edge[k], x + 18, y + 4, name[k]);
+	for (size_t j = 0; j < classes && j < 3; j++, x += STEP) {
+		const unsigned char *c = colour[j];
+		fprintf(f, "<circle cx=\"%d\" cy=\"%d\" r=\"3.5\" fill=\"#%02x%02x%02x\"/>"
+			   "<text x=\"%d\" y=\"%d\">class %zu</text>\n",
+			x + 10, y, c[0], c[1], c[2], x + 18, y + 4, j);
+	}
+}
+
 int plot_boundary(struct mlp *net, const struct dataset *train, const struct dataset *test,
 		  double lim, const char *title, const char *path, char *err, size_t err_size)
 {
@@ -158,12 +179,12 @@ int plot_boundary(struct mlp *net, const struct dataset *train, const struct dat
 		free(img);
 		return fail(err, err_size, "%s: cannot create: %s", path, strerror(errno));
 	}
-	int W = SIZE + 2 * MARGIN;
+	int W = SIZE + 2 * MARGIN, H = W + LEGEND;
 	fprintf(f, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
 		   "xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"%d\" height=\"%d\" "
 		   "viewBox=\"0 0 %d %d\" font-family=\"sans-serif\" font-size=\"13\">\n",
-		W, W, W, W);
-	fprintf(f, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>\n", W, W);
+		W, H, W, H);
+	fprintf(f, "<rect width=\"%d\" height=\"%d\" fill=\"white\"/>\n", W, H);
 	fprintf(f, "<text x=\"%d\" y=\"20\" text-anchor=\"middle\">", W / 2);
 	for (const char *c = title; *c; c++) {
 		if (*c == '<')
@@ -193,6 +214,7 @@ int plot_boundary(struct mlp *net, const struct dataset *train, const struct dat
 	}
 	points(f, train, lim, "white");
 	points(f, test, lim, "black");
+	legend(f, classes, MARGIN, W + LEGEND / 2);
 	fputs("</svg>\n", f);
 	if (fclose(f) != 0)
 		return fail(err, err_size, "%s: write failed: %s", path, strerror(errno));

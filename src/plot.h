@@ -9,7 +9,8 @@
 
 /* Draws what net predicts over the square [-lim, lim]^2 (shaded by its
  * confidence, as the TensorFlow Playground does) with the training points
- * (white edge) and the test points (black edge) on top, and a title.
+ * (white edge) and the test points (black edge) on top, a title, and a
+ * legend for the edges and the class colours.
  * Returns 0, or -1 with a message in err. */
 int plot_boundary(struct mlp *net, const struct dataset *train, const struct dataset *test,
 		  double lim, const char *title, const char *path, char *err, size_t err_size);

@@ -60,6 +60,7 @@ expect 2 "--noise 0.7" --noise 0.7
 expect 2 "unknown data set 'moons'" --data moons
 expect 2 "--act 'swish': no such activation" --act swish
 expect 2 "--act softmax: a vector function" --act softmax
+expect 2 "--act rrelu: rrelu draws its slope at random in training" --act rrelu
 expect 2 "--param: tanh takes no parameter" --act tanh --param 2
 expect 2 "--hidden '4,,2'" --hidden 4,,2
 expect 2 "--hidden '0'" --hidden 0
@@ -68,6 +69,15 @@ expect 2 "--plot and --grid draw the 2-D playground sets" --data fashion-mnist -
 expect 2 "unexpected argument 'extra'" --epochs 1 extra
 expect 2 "--load takes the network's shape" --load m.bin --hidden 3
 expect 0 "" --help
+
+# Output files are checked before training, not after it: an unwritable path
+# fails at once (exit 1) and names the file; a new file is not left behind.
+expect 1 "--save /nonexistent-dir/m.bin: cannot write: " --data spiral3 --save /nonexistent-dir/m.bin
+if grep -q '^epoch' "$out"; then fail "--save to an unwritable path trains first"; else pass "--save to an unwritable path fails before training"; fi
+expect 1 "--plot $work: cannot write: " --plot "$work"
+expect 1 "--grid /nonexistent-dir/g.dat: cannot write: " --grid /nonexistent-dir/g.dat
+expect 1 "--save /nonexistent-dir/m.bin: cannot write" --plot "$work/new.svg" --save /nonexistent-dir/m.bin
+if test -e "$work/new.svg"; then fail "the up-front check left $work/new.svg behind"; else pass "the up-front check leaves no new file behind"; fi
 
 # Save and load: the loaded model scores what the trained one did.
 ./classify --data circle --epochs 40 --lr 0.1 --seed 3 --save "$work/m.bin" > "$out" 2> "$out.err"
@@ -86,11 +96,11 @@ size=$(wc -c < "$work/m.bin")
 { head -c 100 "$work/m.bin"; printf 'X'; tail -c $((size - 101)) "$work/m.bin"; } > "$work/flipped.bin"
 expect 1 "$work/flipped.bin: damaged" --data circle --load "$work/flipped.bin"
 head -c $((size - 9)) "$work/m.bin" > "$work/short.bin"
-expect 1 "$work/short.bin: damaged" --data circle --load "$work/short.bin"
+expect 1 "$work/short.bin: truncated: $((size - 9)) bytes, expected $size" --data circle --load "$work/short.bin"
 echo "not a model" > "$work/text.bin"
 expect 1 "$work/text.bin: not a classify model file" --data circle --load "$work/text.bin"
 expect 1 "$work/none.bin: cannot open" --data circle --load "$work/none.bin"
-expect 1 "gives 2 classes, but spiral3 has 2 and 3" --data spiral3 --load "$work/m.bin"
+expect 1 "$work/m.bin was trained for 2 inputs and 2 classes; spiral3 has 2 inputs and 3 classes" --data spiral3 --load "$work/m.bin"
 
 # --plot writes one self-contained SVG.
 ./classify --data xor --epochs 5 --plot "$work/b.svg" > "$out" 2> "$out.err"
@@ -99,6 +109,11 @@ if head -c 4 "$work/b.svg" | grep -q '<svg' && grep -q 'data:image/png;base64,iV
 	pass "--plot writes an SVG with the boundary as an embedded PNG"
 else
 	fail "--plot did not write a complete SVG"
+fi
+if grep -q '>train<' "$work/b.svg" && grep -q '>test<' "$work/b.svg" && grep -q '>class 1<' "$work/b.svg"; then
+	pass "--plot draws a legend: train, test and the classes"
+else
+	fail "--plot draws no legend"
 fi
 
 # Fashion-MNIST: made-up IDX files, two 28x28 images per split.
