@@ -34,12 +34,19 @@ START_TEST(dense_forward_worked_example)
 	/* W is 3x2: z = (1-2+0.5, 3-4-1, 5-6+2) = (-0.5, -2, 1). */
 	const double W[] = {1, 2, 3, 4, 5, 6}, b[] = {0.5, -1, 2}, x[] = {1, -1};
 	const double want[] = {-0.5, -2, 1};
+	/* Read by columns, W[j * 3 + i]: (0.5+1-4, -1+2-5, 2+3-6) = (-2.5, -4, -1). */
+	const double by_columns[] = {-2.5, -4, -1};
 	double z[3];
 	poison(z, 3);
 	dense_forward(z, W, b, x, 3, 2);
+	bool column_major = true;
+	for (int i = 0; i < 3; i++)
+		column_major = column_major && z[i] == by_columns[i];
 	for (int i = 0; i < 3; i++)
 		expect_close(z[i], want[i], TOL_EXACT, 1e-300,
-			     i == 1 && z[1] == 2 + 1 - 1 ? "W is row-major: row i holds output i's weights" : SEE_DENSE,
+			     column_major ? "z = (-2.5, -4, -1) is W read by columns, W[j * n_out + i]; "
+					    "W is row-major: row i holds output i's weights, W[i * n_in + j] "
+					    "(see 01-why.md, \"A neuron, a layer\")" : SEE_DENSE,
 			     "dense_forward(W = [[1,2],[3,4],[5,6]], b = [0.5,-1,2], x = [1,-1]) z[%d]", i);
 }
 END_TEST
@@ -52,7 +59,8 @@ START_TEST(dense_forward_of_zero_input_is_the_bias)
 	dense_forward(z, W, b, x, 2, 2);
 	for (int i = 0; i < 2; i++)
 		expect_close(z[i], b[i], TOL_EXACT, 1e-300,
-			     "with x = 0 only the bias is left; start each sum from b[i]",
+			     "with x = 0 only the bias is left; start each sum from b[i] "
+			     "(see 01-why.md, \"A neuron, a layer\")",
 			     "dense_forward(x = 0) z[%d]", i);
 }
 END_TEST
@@ -93,7 +101,11 @@ START_TEST(linear_collapse_worked_example)
 	expect_close(W[0], -2, TOL_EXACT, 1e-300, SEE_COLLAPSE, "linear_collapse(worked example) W[0]");
 	expect_close(W[1], -2, TOL_EXACT, 1e-300, SEE_COLLAPSE, "linear_collapse(worked example) W[1]");
 	expect_close(b[0], 0.5, TOL_EXACT, 1e-300,
-		     b[0] == 2.5 ? "b1 must pass through W2: b = W2 b1 + b2, not b1 + b2" : SEE_COLLAPSE,
+		     b[0] == 1.5 ? "b = 1.5 is b1[i] + b2[i], entry by entry: b1 must pass through W2, "
+				   "b = W2 b1 + b2 (see 01-why.md, \"Two linear layers are one\")" :
+		     b[0] == 2.5 ? "b = 2.5 is all of b1 added to b2: b1 must pass through W2, "
+				   "b = W2 b1 + b2 (see 01-why.md, \"Two linear layers are one\")" :
+				   SEE_COLLAPSE,
 		     "linear_collapse(worked example) b[0]");
 }
 END_TEST

@@ -27,7 +27,7 @@ START_TEST(linear_is_a_times_x)
 	double x = rows[_i].x, a = rows[_i].a;
 	double got = act_linear(x, a);
 	expect_close(got, rows[_i].y, TOL_EXACT, 1e-300,
-		     got == x + a ? "that is x + a: the parameter scales x, it does not shift it" : SEE_F,
+		     got == x + a ? "that is x + a: the parameter scales x, it does not shift it; " SEE_F : SEE_F,
 		     "act_linear(%.17g, %.17g)", x, a);
 }
 END_TEST
@@ -37,8 +37,8 @@ START_TEST(linear_grad_is_a)
 	double x = rows[_i].x, a = rows[_i].a;
 	double got = act_linear_grad(x, a);
 	expect_close(got, a, TOL_EXACT, 1e-300,
-		     got == a * x && x != 0 && x != 1 ? "that is a x, the function itself: its slope is a" :
-		     got == 1 ? "1 is the slope for a = 1 only: the slope of a x is a" : SEE_GRAD,
+		     got == a * x && x != 0 && x != 1 ? "that is a x, the function itself: its slope is a; " SEE_GRAD :
+		     got == 1 ? "1 is the slope for a = 1 only: the slope of a x is a; " SEE_GRAD : SEE_GRAD,
 		     "act_linear_grad(%.17g, %.17g)", x, a);
 }
 END_TEST

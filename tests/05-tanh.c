@@ -81,6 +81,11 @@ START_TEST(tanh_is_odd)
 	const double xs[] = {0.125, 0.5, 1, 2.75, 6, 15, 400};
 	for (int i = 0; i < 7; i++) {
 		double x = xs[i], a = act_tanh(x), b = act_tanh(-x);
+		if (!isfinite(a) || !isfinite(b))
+			ck_abort_msg("act_tanh(%.17g) = %.17g and act_tanh(%.17g) = %.17g: %s is not "
+				     "a number between -1 and 1, so something overflowed -- %s",
+				     x, a, -x, b, isfinite(a) ? "the second" : "the first",
+				     isfinite(a) ? tanh_hint(-x, b) : tanh_hint(x, a));
 		ck_assert_msg(fabs(a + b) <= 1e-15 && a > 0,
 			      "act_tanh(%.17g) = %.17g and act_tanh(%.17g) = %.17g, expected opposite "
 			      "numbers, the first positive: tanh is odd, tanh(-x) = -tanh(x) -- %s",
@@ -129,9 +134,9 @@ static const char *grad_hint(double x, double got, double want)
 		return "that is 1 - x^2: act_tanh_grad takes the input x; 1 - y^2 needs y = tanh x; " SEE_GRAD;
 	if (got != 0 && grader_close(got, want / 2, 1e-9, 1e-300))
 		return "that is half of tanh'(x): d/dx [2 sigmoid(2x) - 1] = 4 sigmoid'(2x), the "
-		       "inner 2 is the chain factor (see 05-tanh.md, \"A zero-centred sigmoid\")";
+		       "inner 2 is the chain factor; " SEE_GRAD;
 	if (x != 0 && grader_close(got, 1 / (cosh(x / 2) * cosh(x / 2)), 1e-9, 1e-300))
-		return "that is sech^2(x/2): the exponent is -2|x|, not -|x| " SEE_GRAD;
+		return "that is sech^2(x/2): the exponent is -2|x|, not -|x|; " SEE_GRAD;
 	if (x != 0 && grader_close(got, 1 + t * t, 1e-9, 1e-300))
 		return "that is 1 + tanh^2: the slope is 1 - tanh^2; " SEE_GRAD;
 	return SEE_GRAD;

@@ -8,6 +8,7 @@
  * here are the suite's own, so this chapter grades the chain alone.
  */
 #include <math.h>
+#include <signal.h>
 #include <stdbool.h>
 #include <stdio.h>
 
@@ -48,7 +49,7 @@ static void expect_forward(const char *what, const double *w, const double *b, d
 			hint = "that is f(w y) + b: the bias goes inside, f(w y + b); " SEE_FWD;
 		char call[256];
 		snprintf(call, sizeof call, "chain_forward(%s, x = %g, L = %zu): y[%zu]", what, x, L, k);
-		expect_close(y[k], want[k], 1e-15, 1e-300, hint, "%s", call);
+		expect_close(y[k], want[k], 1e-12, 1e-300, hint, "%s", call);
 	}
 	ck_assert_msg(isnan(y[L + 1]),
 		      "chain_forward(%s, L = %zu) wrote y[%zu] = %.17g, past the end of y[L + 1] -- %s",
@@ -96,8 +97,9 @@ static void expect_backward(const char *what, const double *y, const double *w, 
 	if (L >= 2 && isnan(db[0]) && !isnan(db[1]))
 		hint = "db[0] was never written: the loop skips layer 0; " SEE_BWD;
 	else if (L >= 2 && db[0] == df(w[0] * y[0] + b[0]))
-		hint = "db[0] is f'(z_0) alone: the backward pass started at layer 0, but the chain "
-		       "rule runs from the output down; " SEE_BWD;
+		hint = "db[0] is f'(z_0) alone, so dw[0] and db[0] miss the layers above: the "
+		       "backward pass started at layer 0, but the chain rule runs from the output "
+		       "down; " SEE_BWD;
 	else if (L >= 1 && db[L - 1] == df(y[L]) && df(y[L]) != df(w[L - 1] * y[L - 1] + b[L - 1]))
 		hint = "db[L-1] is f' at the output y_L: f' takes the layer's input z_k = w_k y_k + b_k; " SEE_BWD;
 	else if (L >= 1 && db[L - 1] == 1 && db_want[L - 1] != 1)
@@ -144,10 +146,27 @@ START_TEST(chain_backward_of_a_squaring_chain)
 }
 END_TEST
 
+/* A loop that starts at k = L - 1 wraps round to SIZE_MAX at L = 0 and
+ * reads far outside the arrays.  Check would only say "Received signal 11",
+ * so this check turns the crash into a failure that says why.  (Calling
+ * ck_abort_msg from the handler is fine here: the check runs in its own
+ * forked process, which ends right there.) */
+static void empty_chain_crashed(int sig)
+{
+	(void)sig;
+	ck_abort_msg("chain_backward(no layers, L = 0) crashed: with L = 0 a loop that starts at "
+		     "k = L - 1 starts at the largest size_t and reads outside the arrays; "
+		     "for (size_t k = L; k-- > 0;) visits nothing -- %s", SEE_BWD);
+}
+
 START_TEST(chain_backward_of_no_layers_is_one)
 {
 	double dw[1] = {NAN}, db[1] = {NAN}, y[1] = {0.75};
+	signal(SIGSEGV, empty_chain_crashed);
+	signal(SIGBUS, empty_chain_crashed);
 	double dx = chain_backward(dw, db, y, NULL, NULL, one, 0);
+	signal(SIGSEGV, SIG_DFL);
+	signal(SIGBUS, SIG_DFL);
 	ck_assert_msg(dx == 1 && isnan(dw[0]) && isnan(db[0]),
 		      "chain_backward(no layers, L = 0) returned %.17g (expected 1: dy_0/dy_0) and "
 		      "wrote dw[0] = %.17g, db[0] = %.17g (expected nothing written) -- %s",
@@ -312,7 +331,10 @@ START_TEST(central_diff_of_abs_at_its_kink_is_zero)
 	/* |x| has no slope at 0; the central difference says (h - h)/2h = 0,
 	 * the average of the slopes -1 and 1 on either side. */
 	double got = grad_central_diff(fabs, 0, 1e-5);
-	expect_close(got, 0, 0, 1e-300, SEE_CD " and \"Kinks\"", "grad_central_diff(fabs, 0, 1e-5)");
+	expect_close(got, 0, 0, 1e-300,
+		     "(f(x + h) - f(x - h)) / 2h, which is (h - h)/2h = 0 for |x| at 0 (see the sections "
+		     "\"Gradient checking\" and \"Kinks\" of 06-vanishing.md)",
+		     "grad_central_diff(fabs, 0, 1e-5)");
 }
 END_TEST
 
@@ -328,19 +350,31 @@ static const struct { double a, n, want; } rel[] = {
 	{1e-20, 0, 1},
 	{0, -5e-7, 1},
 	{1.25, 1, 0.2},
+	{3, 2, 1.0 / 3},  /* |n| != 1: absolute error 1, |a - n|/|n| = 0.5 */
+	{-6, -4, 1.0 / 3}, /* absolute error 2, |a - n|/|n| = 0.5 */
 };
 
 START_TEST(rel_err_is_difference_over_the_larger)
 {
 	double a = rel[_i].a, n = rel[_i].n, got = grad_rel_err(a, n);
 	const char *hint = SEE_REL;
+	/* With |n| = 1 the absolute error and |a - n|/|n| coincide: the rows
+	 * with |n| != 1 tell them apart, so each mistake is named only where
+	 * the other one gives a different number. */
+	bool abs_err = got == fabs(a - n), by_n = n != 0 && got == fabs(a - n) / fabs(n);
 	if (isnan(got) && a == 0 && n == 0)
 		hint = "0/0 when both are 0: two equal derivatives have relative error 0; " SEE_REL;
-	else if (got == fabs(a - n) && got != rel[_i].want)
+	else if (n == 0 && a != 0 && !isfinite(got))
+		hint = "that divided by n = 0: grad_rel_err divides by |n| alone; use max(|a|, |n|), "
+		       "which is never 0 unless both are; " SEE_REL;
+	else if (got != rel[_i].want && abs_err && fabs(n) != 1)
 		hint = "that is the absolute error |a - n|: divide by max(|a|, |n|); " SEE_REL;
-	else if (n != 0 && got == fabs(a - n) / fabs(n) && got != rel[_i].want)
+	else if (got != rel[_i].want && by_n && fabs(n) != 1)
 		hint = "that divides by |n| alone: use max(|a|, |n|), which is never 0 unless both are; " SEE_REL;
-	expect_close(got, rel[_i].want, 1e-15, 1e-300, hint, "grad_rel_err(%.17g, %.17g)", a, n);
+	else if (got != rel[_i].want && abs_err)
+		hint = "that is the absolute error |a - n| or |a - n|/|n| (the same here, since |n| = 1): "
+		       "divide by max(|a|, |n|); " SEE_REL;
+	expect_close(got, rel[_i].want, 1e-12, 1e-300, hint, "grad_rel_err(%.17g, %.17g)", a, n);
 }
 END_TEST
 
