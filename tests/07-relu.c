@@ -8,8 +8,8 @@
 #define SEE_GRAD "relu'(x) = 1 for x > 0 and 0 for x < 0 (see 07-relu.md, \"The derivative\")"
 #define SEE_KINK "by convention ReLU'(0) = 0 (see 07-relu.md, \"The kink at zero\")"
 #define SEE_NAN "a NaN input gives NaN (see 07-relu.md, \"NaN must survive\")"
-#define SEE_LAUNDER SEE_NAN ": NaN > 0 is false and fmax(NaN, 0) is 0, so both x > 0 ? x : 0 " \
-	"and fmax(x, 0) turn NaN into 0"
+#define SEE_LAUNDER SEE_NAN ": NaN > 0 and NaN >= 0 are false and fmax(NaN, 0) is 0, so " \
+	"x > 0 ? x : 0, x >= 0 ? x : 0 and fmax(x, 0) all turn NaN into 0"
 #define SEE_DEAD "a unit whose pre-activation is negative for every input gets no gradient " \
 	"(see 07-relu.md, \"Dying units\")"
 
@@ -63,7 +63,7 @@ END_TEST
 START_TEST(relu_grad_propagates_nan)
 {
 	double got = act_relu_grad(NAN);
-	expect_nan(got, got == 0 ? SEE_NAN ": NaN > 0 is false, so x > 0 ? 1 : 0 turns NaN into 0" : SEE_NAN,
+	expect_nan(got, got == 0 ? SEE_NAN ": NaN > 0 is false, and so is NaN >= 0, so x > 0 ? 1 : 0 and x >= 0 ? 1 : 0 both turn NaN into 0" : SEE_NAN,
 		   "act_relu_grad(nan)");
 }
 END_TEST

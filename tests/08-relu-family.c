@@ -1,6 +1,7 @@
 /* Chapter 08, Leaky ReLU, PReLU, RReLU, ELU: checks for
  * exercises/08-relu-family.c. */
 #include <math.h>
+#include <stdio.h>
 
 #include "activations.h"
 #include "grader.h"
@@ -19,6 +20,9 @@
 #define SEE_ELU "elu(x) = x for x > 0, alpha (e^x - 1) for x <= 0 " CH "\"ELU\")"
 #define SEE_EXPM1 "that is alpha (exp(x) - 1), which loses digits near 0: use expm1(x) " CH "\"Why expm1\")"
 #define SEE_ELU_GRAD "elu'(x) = 1 for x > 0, alpha e^x for x <= 0 " CH "\"ELU\")"
+#define SEE_FROM_OUTPUT "that is elu(x) + alpha, the derivative from the output: exact on paper, but " \
+	"for very negative x it is -alpha + alpha, which cancels to rounding error (0 at x = -40); " \
+	"compute alpha e^x from x " CH "\"ELU\")"
 #define SEE_NAN "a NaN input gives NaN (see 01-why.md, \"Rules of the road\")"
 
 static double param;  /* the alpha of the function under a central difference */
@@ -101,6 +105,32 @@ START_TEST(leaky_relu_with_alpha_1_over_a_is_x_over_a)
 END_TEST
 
 static double leaky_at(double x) { return act_leaky_relu(x, param); }
+
+/* The leaky ReLU by its definition, at the finite points of the
+ * central-difference checks (alpha x rounded once, as any correct code
+ * rounds it). */
+static double leaky_exact(double x, double alpha) { return x > 0 ? x : alpha * x; }
+
+/* When a central-difference check fails, the function may be what is
+ * wrong rather than the derivative: a forward function that is wrong at
+ * x - h, x or x + h makes a correct derivative look wrong.  Writes a
+ * message that says so, naming the function, and returns true; returns
+ * false when the function is right at those three points. */
+static bool leaky_forward_is_wrong(char *msg, size_t size, const char *name,
+				   double (*f)(double, double), double x, double alpha)
+{
+	const double pts[] = {x - 1e-5, x, x + 1e-5};
+	for (int i = 0; i < 3; i++) {
+		double got = f(pts[i], alpha), want = leaky_exact(pts[i], alpha);
+		if (grader_close(got, want, TOL_EXACT, 1e-300))
+			continue;
+		snprintf(msg, size, "%s(%.17g, %.17g) returned %.17g, expected %.17g: the function, not "
+			 "its derivative, is wrong, so its central difference is wrong too -- %s",
+			 name, pts[i], alpha, got, want, leaky_hint(pts[i], alpha, got));
+		return true;
+	}
+	return false;
+}
 static double prelu_at(double x) { return act_prelu(x, param); }
 static double prelu_of_alpha(double alpha) { return act_prelu(point, alpha); }
 
@@ -115,6 +145,11 @@ START_TEST(leaky_relu_grad_matches_central_difference)
 		double x = smooth_xs[_i];
 		double n = grader_central_diff(leaky_at, x, 1e-5);
 		double a = act_leaky_relu_grad(x, param);
+		char why[512];
+		if (!grader_grad_agrees(a, n) &&
+		    leaky_forward_is_wrong(why, sizeof why, "act_leaky_relu", act_leaky_relu, x, param))
+			ck_abort_msg("act_leaky_relu_grad(%.17g, %.17g) returned %.17g but the central "
+				     "difference of your act_leaky_relu is %.17g; %s", x, param, a, n, why);
 		ck_assert_msg(grader_grad_agrees(a, n),
 			      "act_leaky_relu_grad(%.17g, %.17g) returned %.17g but the central difference "
 			      "of your act_leaky_relu is %.17g -- %s", x, param, a, n, SEE_LEAKY_GRAD);
@@ -132,7 +167,7 @@ END_TEST
 START_TEST(leaky_relu_grad_propagates_nan)
 {
 	double got = act_leaky_relu_grad(NAN, 0.01);
-	expect_nan(got, got == 0.01 ? SEE_NAN ": NaN > 0 is false, so x > 0 ? 1 : alpha gives alpha" : SEE_NAN,
+	expect_nan(got, got == 0.01 ? SEE_NAN ": NaN > 0 and NaN >= 0 are both false, so x > 0 ? 1 : alpha (or >=) gives alpha" : SEE_NAN,
 		   "act_leaky_relu_grad(nan, 0.01)");
 }
 END_TEST
@@ -183,6 +218,10 @@ START_TEST(prelu_grads_match_central_differences)
 	param = 0.25;
 	double n = grader_central_diff(prelu_at, x, 1e-5);
 	double a = act_prelu_grad(x, param);
+	char why[512];
+	if (!grader_grad_agrees(a, n) && leaky_forward_is_wrong(why, sizeof why, "act_prelu", act_prelu, x, param))
+		ck_abort_msg("act_prelu_grad(%.17g, 0.25) returned %.17g but the central difference of "
+			     "your act_prelu in x is %.17g; %s", x, a, n, why);
 	ck_assert_msg(grader_grad_agrees(a, n),
 		      "act_prelu_grad(%.17g, 0.25) returned %.17g but the central difference of your "
 		      "act_prelu in x is %.17g -- %s", x, a, n, SEE_LEAKY_GRAD);
@@ -390,6 +429,8 @@ START_TEST(elu_grad_is_one_or_alpha_exp)
 		hint = "elu'(0) = alpha e^0 = alpha: the kink belongs to the side x <= 0, as in PyTorch " CH "\"ELU\")";
 	else if (x > 0 && got == alpha * exp(x))
 		hint = "alpha e^x is the slope for x <= 0 only; for x > 0 the slope is 1 " CH "\"ELU\")";
+	else if (x < 0 && (got == act_elu(x, alpha) + alpha || got == alpha * expm1(x) + alpha))
+		hint = SEE_FROM_OUTPUT;
 	expect_close(got, elu_rows[_i].dy, TOL_EXACT, 0, hint, "act_elu_grad(%.17g, %.17g)", x, alpha);
 }
 END_TEST

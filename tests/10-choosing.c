@@ -168,7 +168,8 @@ static const struct {
 	{"x + 0.5", plus_half, 1e-6, false, "the slope is 1, but f(0) = 0.5: check f(0) too"},
 	{"2x", twice, 1e-6, false, "f(0) = 0, but the slope is 2"},
 	{"1/(1 + e^-x)", logistic, 1e-6, false, "the logistic sigmoid is 0.5 at 0, with slope 0.25"},
-	{"x > 0 ? x : 0", ramp, 1e-6, false, "a ramp's central difference at its kink is 1/2"},
+	{"x > 0 ? x : 0", ramp, 1e-6, false, "a one-sided difference at the kink gives "
+					     "0 or 1; the central difference gives 1/2"},
 };
 
 START_TEST(probe_near_identity_knows_the_test_functions)
