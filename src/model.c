@@ -1,27 +1,18 @@
 /* model.c: the model file format of model.h. */
 #include <errno.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
 
+#include "errmsg.h"
 #include "model.h"
 #include "registry.h"
 
 static const unsigned char magic[8] = {'A', 'C', 'T', 'M', 'L', 'P', 0x1a, 0x0a};
 enum { NAME_BYTES = 16, MAX_FILE = 1 << 30 };
-
-static int fail(char *err, size_t size, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(err, size, fmt, ap);
-	va_end(ap);
-	return -1;
-}
 
 /* A growable byte buffer, so the checksum covers exactly what is written. */
 struct buf {
@@ -121,12 +112,12 @@ int model_save(const struct mlp *net, const char *path, char *err, size_t err_si
 		put_u32(&b, (uint32_t)crc32(0L, b.p, (uInt)b.n));
 	if (b.oom) {
 		free(b.p);
-		return fail(err, err_size, "%s: out of memory while writing the model", path);
+		return errmsg(err, err_size, "%s: out of memory while writing the model", path);
 	}
 	FILE *f = fopen(path, "wb");
 	if (!f) {
 		free(b.p);
-		return fail(err, err_size, "%s: cannot create: %s", path, strerror(errno));
+		return errmsg(err, err_size, "%s: cannot create: %s", path, strerror(errno));
 	}
 	size_t wrote = fwrite(b.p, 1, b.n, f);
 	int bad = wrote != b.n || ferror(f);
@@ -134,7 +125,7 @@ int model_save(const struct mlp *net, const char *path, char *err, size_t err_si
 		bad = 1;
 	free(b.p);
 	if (bad)
-		return fail(err, err_size, "%s: write failed: %s", path, strerror(errno));
+		return errmsg(err, err_size, "%s: write failed: %s", path, strerror(errno));
 	return 0;
 }
 
@@ -142,7 +133,7 @@ struct mlp *model_load(const char *path, size_t max_batch, char *err, size_t err
 {
 	FILE *f = fopen(path, "rb");
 	if (!f) {
-		fail(err, err_size, "%s: cannot open: %s", path, strerror(errno));
+		errmsg(err, err_size, "%s: cannot open: %s", path, strerror(errno));
 		return NULL;
 	}
 	struct buf b = {0};
@@ -155,25 +146,25 @@ struct mlp *model_load(const char *path, size_t max_batch, char *err, size_t err
 	struct mlp *net = NULL;
 	const unsigned char *p = b.p;
 	if (read_error) {
-		fail(err, err_size, "%s: read error", path);
+		errmsg(err, err_size, "%s: read error", path);
 		goto out;
 	}
 	if (b.oom || b.n > MAX_FILE) {
-		fail(err, err_size, "%s: too large to be a model (over %d bytes)", path, MAX_FILE);
+		errmsg(err, err_size, "%s: too large to be a model (over %d bytes)", path, MAX_FILE);
 		goto out;
 	}
 	if (b.n < 8 || memcmp(p, magic, 8) != 0) {
-		fail(err, err_size, "%s: not a classify model file (it does not start with the magic "
+		errmsg(err, err_size, "%s: not a classify model file (it does not start with the magic "
 			  "bytes \"ACTMLP\\x1a\\n\")", path);
 		goto out;
 	}
 	if (b.n < 16 + 4) {
-		fail(err, err_size, "%s: truncated: %zu bytes is too short for a model", path, b.n);
+		errmsg(err, err_size, "%s: truncated: %zu bytes is too short for a model", path, b.n);
 		goto out;
 	}
 	uint32_t version = get_u32(p + 8);
 	if (version != MODEL_VERSION) {
-		fail(err, err_size, "%s: model format version %u; this classify reads version %d", path,
+		errmsg(err, err_size, "%s: model format version %u; this classify reads version %d", path,
 		     (unsigned)version, MODEL_VERSION);
 		goto out;
 	}
@@ -181,30 +172,30 @@ struct mlp *model_load(const char *path, size_t max_batch, char *err, size_t err
 	 * bytes are not a CRC at all; the header says what is missing. */
 	uint64_t want = header_length(p, b.n);
 	if (b.n < want) {
-		fail(err, err_size, "%s: truncated: %zu bytes, expected %llu", path, b.n,
+		errmsg(err, err_size, "%s: truncated: %zu bytes, expected %llu", path, b.n,
 		     (unsigned long long)want);
 		goto out;
 	}
 	uint32_t stored = get_u32(p + b.n - 4), crc = (uint32_t)crc32(0L, p, (uInt)(b.n - 4));
 	if (stored != crc) {
-		fail(err, err_size, "%s: damaged: its CRC-32 is 0x%08x but its contents give 0x%08x "
+		errmsg(err, err_size, "%s: damaged: its CRC-32 is 0x%08x but its contents give 0x%08x "
 			  "(a truncated or altered file)", path, (unsigned)stored, (unsigned)crc);
 		goto out;
 	}
 	uint32_t L = get_u32(p + 12);
 	if (L < 1 || L > MLP_MAX_LAYERS) {
-		fail(err, err_size, "%s: %u layers; a model has 1 to %d", path, (unsigned)L, MLP_MAX_LAYERS);
+		errmsg(err, err_size, "%s: %u layers; a model has 1 to %d", path, (unsigned)L, MLP_MAX_LAYERS);
 		goto out;
 	}
 	size_t off = 16, sizes[MLP_MAX_LAYERS + 1], n_params = 0;
 	if (b.n < off + 4 * (L + 1) + NAME_BYTES + 8 + 4) {
-		fail(err, err_size, "%s: truncated: too short for its %u layers", path, (unsigned)L);
+		errmsg(err, err_size, "%s: truncated: too short for its %u layers", path, (unsigned)L);
 		goto out;
 	}
 	for (uint32_t l = 0; l <= L; l++) {
 		sizes[l] = get_u32(p + off + 4 * l);
 		if (sizes[l] < 1 || sizes[l] > 1u << 20) {
-			fail(err, err_size, "%s: layer size %zu is out of range", path, sizes[l]);
+			errmsg(err, err_size, "%s: layer size %zu is out of range", path, sizes[l]);
 			goto out;
 		}
 	}
@@ -218,23 +209,23 @@ struct mlp *model_load(const char *path, size_t max_batch, char *err, size_t err
 	off += 8;
 	enum act_id id;
 	if (!act_lookup(name, &id)) {
-		fail(err, err_size, "%s: unknown activation \"%s\"", path, name);
+		errmsg(err, err_size, "%s: unknown activation \"%s\"", path, name);
 		goto out;
 	}
 	if (b.n != off + 8 * n_params + 4) {
-		fail(err, err_size, "%s: %zu bytes, but a model of this shape has %zu", path, b.n,
+		errmsg(err, err_size, "%s: %zu bytes, but a model of this shape has %zu", path, b.n,
 		     off + 8 * n_params + 4);
 		goto out;
 	}
 	net = mlp_create(L, sizes, (struct mlp_act){id, param}, max_batch);
 	if (!net) {
-		fail(err, err_size, "%s: out of memory for the network", path);
+		errmsg(err, err_size, "%s: out of memory for the network", path);
 		goto out;
 	}
 	for (size_t k = 0; k < n_params; k++) {
 		double v = get_f64(p + off + 8 * k);
 		if (!isfinite(v)) {
-			fail(err, err_size, "%s: parameter %zu is %g; a trained model has finite ones",
+			errmsg(err, err_size, "%s: parameter %zu is %g; a trained model has finite ones",
 			     path, k, v);
 			mlp_free(net);
 			net = NULL;

@@ -4,13 +4,13 @@
  * kilobytes instead of thousands of rectangles. */
 #include <errno.h>
 #include <math.h>
-#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <zlib.h>
 
 #include "activations.h"
+#include "errmsg.h"
 #include "plot.h"
 
 enum { GRID = 100, SIZE = 400, MARGIN = 30, LEGEND = 28 };
@@ -18,15 +18,6 @@ enum { GRID = 100, SIZE = 400, MARGIN = 30, LEGEND = 28 };
 /* The playground's colours: orange for its negative class (our 0), blue
  * for its positive one (our 1); a third for spiral3. */
 static const unsigned char colour[3][3] = {{0xf5, 0x93, 0x22}, {0x08, 0x77, 0xbd}, {0x3c, 0xa0, 0x3c}};
-
-static int fail(char *err, size_t size, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(err, size, fmt, ap);
-	va_end(ap);
-	return -1;
-}
 
 static void be32(unsigned char *p, unsigned long v)
 {
@@ -133,14 +124,14 @@ int plot_boundary(struct mlp *net, const struct dataset *train, const struct dat
 {
 	size_t L = net->n_layers, classes = net->size[L];
 	if (net->size[0] != 2)
-		return fail(err, err_size, "--plot draws 2-D data only; this network has %zu inputs",
+		return errmsg(err, err_size, "--plot draws 2-D data only; this network has %zu inputs",
 			    net->size[0]);
 	double *X = malloc(GRID * GRID * 2 * sizeof *X);
 	unsigned char *rgb = malloc(GRID * GRID * 3);
 	double *p = malloc(classes * sizeof *p);
 	if (!X || !rgb || !p) {
 		free(X), free(rgb), free(p);
-		return fail(err, err_size, "%s: out of memory", path);
+		return errmsg(err, err_size, "%s: out of memory", path);
 	}
 	/* Row 0 of the image is the top (largest y); cell centres. */
 	for (int r = 0; r < GRID; r++)
@@ -173,11 +164,11 @@ int plot_boundary(struct mlp *net, const struct dataset *train, const struct dat
 	unsigned char *img = png(rgb, GRID, GRID, &png_n);
 	free(X), free(rgb), free(p);
 	if (!img)
-		return fail(err, err_size, "%s: out of memory", path);
+		return errmsg(err, err_size, "%s: out of memory", path);
 	FILE *f = fopen(path, "w");
 	if (!f) {
 		free(img);
-		return fail(err, err_size, "%s: cannot create: %s", path, strerror(errno));
+		return errmsg(err, err_size, "%s: cannot create: %s", path, strerror(errno));
 	}
 	int W = SIZE + 2 * MARGIN, H = W + LEGEND;
 	fprintf(f, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
@@ -217,7 +208,7 @@ int plot_boundary(struct mlp *net, const struct dataset *train, const struct dat
 	legend(f, classes, MARGIN, W + LEGEND / 2);
 	fputs("</svg>\n", f);
 	if (fclose(f) != 0)
-		return fail(err, err_size, "%s: write failed: %s", path, strerror(errno));
+		return errmsg(err, err_size, "%s: write failed: %s", path, strerror(errno));
 	return 0;
 }
 
@@ -226,7 +217,7 @@ int plot_grid(struct mlp *net, const struct dataset *train, const struct dataset
 {
 	size_t L = net->n_layers, classes = net->size[L];
 	if (net->size[0] != 2)
-		return fail(err, err_size, "--grid draws 2-D data only; this network has %zu inputs",
+		return errmsg(err, err_size, "--grid draws 2-D data only; this network has %zu inputs",
 			    net->size[0]);
 	int to_stdout = strcmp(path, "-") == 0;
 	FILE *f = to_stdout ? stdout : fopen(path, "w");
@@ -235,7 +226,7 @@ int plot_grid(struct mlp *net, const struct dataset *train, const struct dataset
 		free(p);
 		if (f && !to_stdout)
 			fclose(f);
-		return fail(err, err_size, "%s: cannot create: %s", path, strerror(errno));
+		return errmsg(err, err_size, "%s: cannot create: %s", path, strerror(errno));
 	}
 	double X[2 * GRID];
 	for (int r = 0; r < GRID; r++) {
@@ -267,6 +258,6 @@ int plot_grid(struct mlp *net, const struct dataset *train, const struct dataset
 		return 0;
 	}
 	if (fclose(f) != 0)
-		return fail(err, err_size, "%s: write failed: %s", path, strerror(errno));
+		return errmsg(err, err_size, "%s: write failed: %s", path, strerror(errno));
 	return 0;
 }

@@ -255,19 +255,10 @@ END_TEST
  * of the exact value wherever that is a normal double. */
 START_TEST(sigmoid_and_grad_within_4_ulp)
 {
-	for (int i = 0; i < nref; i++) {
-		double x = ref[i].x;
-		if (fabs(ref[i].f) >= DBL_MIN) {
-			double got = act_sigmoid(x);
-			ck_assert_msg(grader_ulps(got, ref[i].f) <= 4, "act_sigmoid(%.17g) returned %.17g, "
-				      "%.3g ULP from %.17g", x, got, grader_ulps(got, ref[i].f), ref[i].f);
-		}
-		if (fabs(ref[i].g) >= DBL_MIN) {
-			double got = act_sigmoid_grad(x);
-			ck_assert_msg(grader_ulps(got, ref[i].g) <= 4, "act_sigmoid_grad(%.17g) returned %.17g, "
-				      "%.3g ULP from %.17g", x, got, grader_ulps(got, ref[i].g), ref[i].g);
-		}
-	}
+	char msg[512];
+	if (!grader_table_within_ulps(ref, nref, act_sigmoid, "act_sigmoid", act_sigmoid_grad, "act_sigmoid_grad",
+				      4, msg, sizeof msg))
+		ck_abort_msg("%s", msg);
 }
 END_TEST
 

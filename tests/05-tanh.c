@@ -195,19 +195,10 @@ END_TEST
  * of the exact value wherever that is a normal double. */
 START_TEST(tanh_and_grad_within_4_ulp)
 {
-	for (int i = 0; i < nref; i++) {
-		double x = ref[i].x;
-		if (fabs(ref[i].f) >= DBL_MIN) {
-			double got = act_tanh(x);
-			ck_assert_msg(grader_ulps(got, ref[i].f) <= 4, "act_tanh(%.17g) returned %.17g, "
-				      "%.3g ULP from %.17g", x, got, grader_ulps(got, ref[i].f), ref[i].f);
-		}
-		if (fabs(ref[i].g) >= DBL_MIN) {
-			double got = act_tanh_grad(x);
-			ck_assert_msg(grader_ulps(got, ref[i].g) <= 4, "act_tanh_grad(%.17g) returned %.17g, "
-				      "%.3g ULP from %.17g", x, got, grader_ulps(got, ref[i].g), ref[i].g);
-		}
-	}
+	char msg[512];
+	if (!grader_table_within_ulps(ref, nref, act_tanh, "act_tanh", act_tanh_grad, "act_tanh_grad",
+				      4, msg, sizeof msg))
+		ck_abort_msg("%s", msg);
 }
 END_TEST
 

@@ -1,4 +1,5 @@
 /* grader.c: comparisons, messages and the runner shared by every suite. */
+#include <float.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -136,6 +137,32 @@ double grader_ulps(double got, double want)
 		return 0;
 	double a = fabs(want);
 	return fabs(got - want) / (nextafter(a, INFINITY) - a);
+}
+
+/* One value against the table: false, with msg, when it is more than
+ * max_ulp ULP off a normal-double exact value. */
+static bool within_ulps(double got, double want, double x, const char *name,
+			double max_ulp, char *msg, size_t size)
+{
+	if (fabs(want) < DBL_MIN || grader_ulps(got, want) <= max_ulp)
+		return true;
+	snprintf(msg, size, "%s(%.17g) returned %.17g, %.3g ULP from %.17g (at most %g wanted)",
+		 name, x, got, grader_ulps(got, want), want, max_ulp);
+	return false;
+}
+
+bool grader_table_within_ulps(const struct grader_ref *rows, int n,
+			      double (*f)(double), const char *fname,
+			      double (*g)(double), const char *gname,
+			      double max_ulp, char *msg, size_t size)
+{
+	for (int i = 0; i < n; i++) {
+		double x = rows[i].x;
+		if (!within_ulps(f(x), rows[i].f, x, fname, max_ulp, msg, size) ||
+		    !within_ulps(g(x), rows[i].g, x, gname, max_ulp, msg, size))
+			return false;
+	}
+	return true;
 }
 
 TCase *grader_tcase(Suite *s, const char *name)

@@ -75,6 +75,14 @@ int grader_load_reference(const char *name, struct grader_ref *rows, int max,
  * the reference solutions, held to 4 wherever want is a normal double. */
 double grader_ulps(double got, double want);
 
+/* True when f and its derivative g are within max_ulp ULP of rows[0..n)
+ * wherever the exact value is a normal double; otherwise false, with msg
+ * naming the first row that is not ("act_tanh(0.5) returned ..."). */
+bool grader_table_within_ulps(const struct grader_ref *rows, int n,
+			      double (*f)(double), const char *fname,
+			      double (*g)(double), const char *gname,
+			      double max_ulp, char *msg, size_t size);
+
 /* A new test case of suite s with the course's timeout.  Check forks for
  * every test, so a crash or an endless loop fails that check alone. */
 TCase *grader_tcase(Suite *s, const char *name);

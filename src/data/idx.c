@@ -7,7 +7,6 @@
  * missing, truncated, corrupt or mismatched file is an error message that
  * names the file, never a crash. */
 #include <errno.h>
-#include <stdarg.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,20 +14,12 @@
 #include <zlib.h>
 
 #include "dataset.h"
+#include "errmsg.h"
 
 const char *const fashion_mnist_classes[10] = {
 	"T-shirt/top", "Trouser", "Pullover", "Dress", "Coat",
 	"Sandal", "Shirt", "Sneaker", "Bag", "Ankle boot",
 };
-
-static int fail(char *err, size_t size, const char *fmt, ...)
-{
-	va_list ap;
-	va_start(ap, fmt);
-	vsnprintf(err, size, fmt, ap);
-	va_end(ap);
-	return -1;
-}
 
 /* Reads exactly len bytes; on a short read says why: zlib's error for
  * corrupt data, "ends after N bytes" for a file cut short. */
@@ -46,7 +37,7 @@ static int read_exact(gzFile f, void *buf, size_t len, const char *path, const c
 			size_t pl = strlen(path);
 			if (strncmp(msg, path, pl) == 0 && strncmp(msg + pl, ": ", 2) == 0)
 				msg += pl + 2;
-			return fail(err, size, "%s: corrupt gzip data in the %s (zlib: %s)", path, what,
+			return errmsg(err, size, "%s: corrupt gzip data in the %s (zlib: %s)", path, what,
 				    msg);
 		}
 		if (r == 0)
@@ -60,7 +51,7 @@ static int read_exact(gzFile f, void *buf, size_t len, const char *path, const c
 		size_t pl = strlen(path);
 		if (strncmp(msg, path, pl) == 0 && strncmp(msg + pl, ": ", 2) == 0)
 			msg += pl + 2;
-		return fail(err, size, "%s: truncated: expected %zu bytes of %s, found only %zu%s%s%s",
+		return errmsg(err, size, "%s: truncated: expected %zu bytes of %s, found only %zu%s%s%s",
 			    path, len, what, got, code != Z_OK ? " (zlib: " : "",
 			    code != Z_OK ? msg : "", code != Z_OK ? ")" : "");
 	}
@@ -78,13 +69,13 @@ static gzFile open_idx(const char *path, unsigned ndim, uint32_t *dims, char *er
 	gzFile f = gzopen(path, "rb");
 	if (!f) {
 		if (errno == ENOENT)
-			fail(err, size,
+			errmsg(err, size,
 			     "%s: no such file; Fashion-MNIST comes with Debian's package "
 			     "dataset-fashion-mnist (apt-get install dataset-fashion-mnist), "
 			     "or point --data-dir at a directory holding its four .gz files",
 			     path);
 		else
-			fail(err, size, "%s: cannot open: %s", path, strerror(errno));
+			errmsg(err, size, "%s: cannot open: %s", path, strerror(errno));
 		return NULL;
 	}
 	unsigned char head[4 + 4 * 3];
@@ -94,7 +85,7 @@ static gzFile open_idx(const char *path, unsigned ndim, uint32_t *dims, char *er
 	}
 	uint32_t magic = be32(head), want = 0x800u | ndim;
 	if (magic != want) {
-		fail(err, size, "%s: not an IDX %s file: magic number 0x%08x, expected 0x%08x",
+		errmsg(err, size, "%s: not an IDX %s file: magic number 0x%08x, expected 0x%08x",
 		     path, ndim == 1 ? "label" : "image", (unsigned)magic, (unsigned)want);
 		gzclose(f);
 		return NULL;
@@ -124,12 +115,12 @@ int fashion_mnist_load(struct dataset *d, const char *dir, const char *split, si
 	int rc = -1;
 	unsigned char *pix = NULL, *lab = NULL;
 	if (idims[1] != 28 || idims[2] != 28) {
-		fail(err, err_size, "%s: images are %ux%u, expected 28x28", ipath,
+		errmsg(err, err_size, "%s: images are %ux%u, expected 28x28", ipath,
 		     (unsigned)idims[1], (unsigned)idims[2]);
 		goto out;
 	}
 	if (idims[0] != ldims[0]) {
-		fail(err, err_size, "%s holds %u images but %s holds %u labels", ipath,
+		errmsg(err, err_size, "%s holds %u images but %s holds %u labels", ipath,
 		     (unsigned)idims[0], lpath, (unsigned)ldims[0]);
 		goto out;
 	}
@@ -141,7 +132,7 @@ int fashion_mnist_load(struct dataset *d, const char *dir, const char *split, si
 	d->X = malloc((n ? n : 1) * dim * sizeof *d->X);
 	d->y = malloc((n ? n : 1) * sizeof *d->y);
 	if (!pix || !lab || !d->X || !d->y) {
-		fail(err, err_size, "%s: out of memory for %zu images", ipath, n);
+		errmsg(err, err_size, "%s: out of memory for %zu images", ipath, n);
 		goto out;
 	}
 	if (read_exact(fi, pix, n * dim, ipath, "pixel data", err, err_size) != 0 ||
@@ -149,7 +140,7 @@ int fashion_mnist_load(struct dataset *d, const char *dir, const char *split, si
 		goto out;
 	for (size_t s = 0; s < n; s++) {
 		if (lab[s] > 9) {
-			fail(err, err_size, "%s: label %zu is %u; Fashion-MNIST labels are 0 to 9",
+			errmsg(err, err_size, "%s: label %zu is %u; Fashion-MNIST labels are 0 to 9",
 			     lpath, s, (unsigned)lab[s]);
 			goto out;
 		}
