@@ -13,7 +13,10 @@
 #      epochs, when Debian's python3-torch is installed;
 # then the two side by side and their ratio.  The logs stay in bench/, with
 # bench/results.md, the table the chapter shows (copy it to the source tree).
-# Environment: BENCH_EPOCHS (10), BENCH_THREADS (all cores), BENCH_DATA_DIR.
+# Environment: BENCH_EPOCHS (10), BENCH_THREADS (all cores), BENCH_DATA_DIR,
+# BENCH_SEEDS (none): seeds for which both are trained again and only their
+# test accuracies are compared, to show how much of a difference in
+# accuracy is the seed's (their timings are not reported).
 set -eu
 classify=$1 srcdir=$2 impl=$3
 epochs=${BENCH_EPOCHS:-10}
@@ -30,18 +33,19 @@ fi
 echo "bench: 784-256-128-10 ReLU, batch $batch, lr $lr (x $decay per epoch), momentum $momentum, $epochs epochs, $threads threads"
 echo "bench: machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
-args="--data fashion-mnist --data-dir $data --hidden 256,128 --act relu --batch $batch --lr $lr --decay $decay --momentum $momentum --seed 1 --threads $threads"
+args="--data fashion-mnist --data-dir $data --hidden 256,128 --act relu --batch $batch --lr $lr --decay $decay --momentum $momentum --threads $threads"
 
 echo "bench: [1/3] this build's classify, 1 epoch"
-"$classify" $args --epochs 1 > bench/classify-build.log
+"$classify" $args --seed 1 --epochs 1 > bench/classify-build.log
 grep '^epoch' bench/classify-build.log
 
 echo "bench: [2/3] classify built -O3 -march=native -fopenmp from $impl/, $epochs epochs"
+# BENCH_SOURCES: classify's and the course library's sources, from Makefile.am.
+sources=
+for f in ${BENCH_SOURCES:?run me through make bench}; do sources="$sources $srcdir/$f"; done
 $CC -std=gnu11 -O3 -march=native -fopenmp -I"$srcdir/include" -I"$srcdir/src" \
-	-o bench/classify-fast "$srcdir"/src/classify.c "$srcdir"/src/data/*.c "$srcdir"/src/model.c \
-	"$srcdir"/src/parallel.c "$srcdir"/src/plot.c "$srcdir"/src/mlp.c "$srcdir"/src/registry.c \
-	"$srcdir"/src/rng.c "$srcdir/$impl"/[0-9]*.c -lz -lm
-bench/classify-fast $args --epochs "$epochs" > bench/classify-fast.log
+	-o bench/classify-fast $sources "$srcdir/$impl"/[0-9]*.c -lz -lm
+bench/classify-fast $args --seed 1 --epochs "$epochs" > bench/classify-fast.log
 grep '^epoch' bench/classify-fast.log
 c_sec=$(sed -n 's/^# training: .* in all, \([0-9.]*\) s per epoch$/\1/p' bench/classify-fast.log)
 c_acc=$(sed -n 's/^test accuracy: //p' bench/classify-fast.log)
@@ -73,6 +77,27 @@ fi
 		echo "| PyTorch | not installed | - |"
 	fi
 } > bench/results.md
+
+# The same runs over other seeds: accuracy only.
+if test -n "${BENCH_SEEDS:-}"; then
+	echo "bench: accuracy over seeds $BENCH_SEEDS"
+	{
+		echo
+		echo "| seed | classify test accuracy | PyTorch test accuracy |"
+		echo "|---:|---:|---:|"
+	} >> bench/results.md
+	for seed in $BENCH_SEEDS; do
+		c=$(bench/classify-fast $args --epochs "$epochs" --seed "$seed" | sed -n 's/^test accuracy: //p')
+		t=-
+		if test -n "$t_sec"; then
+			t=$(/usr/bin/python3 "$srcdir/bench/torch_mlp.py" --data-dir "$data" --epochs "$epochs" \
+				--batch $batch --lr $lr --decay $decay --momentum $momentum --threads "$threads" \
+				--seed "$seed" | sed -n 's/^torch: .*test accuracy //p')
+		fi
+		echo "bench: seed $seed: classify $c, PyTorch $t"
+		echo "| $seed | $c | $t |" >> bench/results.md
+	done
+fi
 echo
 printf '%-44s %12s %14s\n' "run ($epochs epochs, $threads threads)" "s/epoch" "test accuracy"
 printf '%-44s %12s %14s\n' "classify, this build's CFLAGS (1 epoch)" "$b_sec" "-"
