@@ -68,7 +68,8 @@ grade-%:
 stub-hashes:
 	cd $(srcdir) && sha256sum $(CHAPTERS:%=exercises/%.c) > tests/stubs.sha256
 
-clean-local: clean-selftest
-clean-selftest:
+# What the self-test and the tool tests leave in the build tree.
+clean-local: clean-test-scratch
+clean-test-scratch:
 	-rm -rf tests/selftest.d tests/classify.d tests/activate.out tests/activate.out.err
-.PHONY: clean-selftest stub-hashes
+.PHONY: clean-test-scratch stub-hashes
