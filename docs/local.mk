@@ -1,4 +1,4 @@
-# The HTML book (issue 3).  docs/AUTHORING.md explains the conventions.
+# The HTML book.  docs/AUTHORING.md explains the conventions.
 #   make html              the learner's edition, docs/html/index.html
 #   make html-instructor   the instructor's edition, docs/html-instructor/:
 #                          answers shown, reference solution after each chapter
@@ -6,10 +6,9 @@
 # Everything is written into the build tree; the source tree is only read.
 
 # The book's numbers and figures come from the reference solutions, whatever
-# this tree grades: its tools in docs/bin/ link docs/libref.a, compiled from
-# solutions/ through build-tree wrappers (docs/ref/NN-slug.c), as libimpl.a
-# is.  To give the book another reference tool, say classify, add three
-# lines (the same sources as the real tool, BOOK_LIBS for COURSE_LIBS):
+# this tree grades: its tools in docs/bin/ link docs/ref/*.o, compiled from
+# solutions/ as impl/*.o is from the configured implementation.  To give
+# the book another reference tool, say classify, add three lines (the same sources as the real tool, BOOK_LIBS for COURSE_LIBS):
 #   BOOK_TOOLS += docs/bin/classify
 #   docs_bin_classify_SOURCES = $(classify_SOURCES)
 #   docs_bin_classify_LDADD = $(BOOK_LIBS)
@@ -26,36 +25,15 @@ BOOK_TOOLS += docs/bin/accuracy
 docs_bin_accuracy_SOURCES = docs/tools/accuracy.c
 docs_bin_accuracy_LDADD = $(BOOK_LIBS)
 
-# COURSE_LIBS with the reference library in place of libimpl.a.
-BOOK_LIBS = $(COURSE_LIBS:libimpl.a=docs/libref.a)
-$(BOOK_TOOLS): $(BOOK_LIBS)
+# COURSE_LIBS with the reference objects (solutions/, compiled into
+# docs/ref/) in place of the configured implementation's.
+REF_OBJS = $(CHAPTERS:%=docs/ref/%.$(OBJEXT))
+BOOK_LIBS = libtools.a $(REF_OBJS) libcourse.a
+docs/ref/%.$(OBJEXT): solutions/%.c
+	@$(MKDIR_P) $(@D)
+	$(AM_V_CC)$(COMPILE) $(CHAPTER_DEPS) -c -o $@ $<
+-include $(REF_OBJS:.$(OBJEXT)=.d)
 EXTRA_PROGRAMS = $(BOOK_TOOLS)
-EXTRA_LIBRARIES = docs/libref.a
-# Automake needs this list spelled out too (one line per chapter, as for
-# libimpl.a in Makefile.am).
-nodist_docs_libref_a_SOURCES = \
-	docs/ref/01-why.c \
-	docs/ref/02-linear.c \
-	docs/ref/03-step.c \
-	docs/ref/04-sigmoid.c \
-	docs/ref/05-tanh.c \
-	docs/ref/06-vanishing.c \
-	docs/ref/07-relu.c \
-	docs/ref/08-relu-family.c \
-	docs/ref/09-softmax.c \
-	docs/ref/10-choosing.c \
-	docs/ref/11-classifier.c
-docs_libref_a_CPPFLAGS = $(AM_CPPFLAGS) -I$(srcdir)
-# The reference library must have a wrapper for every chapter libimpl.a has.
-BOOK_REF_WANTED = $(nodist_libimpl_a_SOURCES:impl/%=docs/ref/%)
-$(firstword $(EXTRA_LIBRARIES)): | book-ref-check
-book-ref-check:
-	@if test '$(strip $(BOOK_REF_WANTED))' != '$(strip $(nodist_docs_libref_a_SOURCES))'; then \
-	  echo "docs/local.mk: nodist_docs_libref_a_SOURCES must list $(BOOK_REF_WANTED)" >&2; \
-	  exit 1; fi
-docs/ref/%.c: Makefile
-	$(AM_V_GEN)$(MKDIR_P) docs/ref && \
-	printf '#include "solutions/%s.c"\n' '$*' > $@
 
 # The pages.  Chapters come from CHAPTERS (Makefile.am), in its order; a
 # chapter whose chapters/NN-slug.md does not exist yet is left out, with a
@@ -152,10 +130,10 @@ uninstall-local:
 clean-local: clean-book
 clean-book:
 	-rm -rf docs/html docs/html-instructor docs/logs
-	-rm -f docs/ref/*.c
-CLEANFILES += $(BOOK_TOOLS) docs/libref.a
+	-rm -rf docs/ref
+CLEANFILES += $(BOOK_TOOLS)
 
-.PHONY: html-instructor book-requirements book-ref-check install-book install-book-skip clean-book
+.PHONY: html-instructor book-requirements install-book install-book-skip clean-book
 
 EXTRA_DIST += \
 	docs/AUTHORING.md \

@@ -5,10 +5,9 @@
  * make grade-11, then train with ./classify. */
 #include <stddef.h>
 
-#include "activations.h"
 #include "loss.h"
+#include "mlp.h"
 #include "network.h"
-#include "registry.h"
 
 /* snippet: mlp_dense_forward */
 void mlp_dense_forward(double *out, const double *inp, const double *W, const double *b,
@@ -39,7 +38,7 @@ void mlp_dense_backward(double *dinp, double *dW, double *db, const double *dout
 /* snippet: mlp_act_forward */
 void mlp_act_forward(double *out, const double *inp, const struct mlp_act *act, size_t n)
 {
-	/* TODO: out[k] = act_eval(act->id, inp[k], act->param) for k < n. */
+	/* TODO: out[k] = act->f(inp[k], act->param) for k < n. */
 	(void)out, (void)inp, (void)act, (void)n;
 }
 /* end snippet: mlp_act_forward */
@@ -48,7 +47,7 @@ void mlp_act_forward(double *out, const double *inp, const struct mlp_act *act, 
 void mlp_act_backward(double *dinp, const double *inp, const double *dout,
 		      const struct mlp_act *act, size_t n)
 {
-	/* TODO: dinp[k] += act_eval_grad(act->id, inp[k], act->param) * dout[k]. */
+	/* TODO: dinp[k] += act->grad(inp[k], act->param) * dout[k]. */
 	(void)dinp, (void)inp, (void)dout, (void)act, (void)n;
 }
 /* end snippet: mlp_act_backward */
@@ -87,9 +86,10 @@ void mlp_forward(struct mlp *net, const double *X, size_t B)
 void mlp_backward(struct mlp *net, const double *X, const int *labels, size_t B)
 {
 	/* TODO: dz[last] = the cross-entropy gradient of the logits z[last];
-	 * then from the last layer down to 0: zero da[l-1], run the dense
-	 * backward (dinp = da[l-1], or NULL for layer 0), zero dz[l-1], and
-	 * run the activation backward from da[l-1] into dz[l-1], at z[l-1]. */
+	 * then from the last layer down to 0: the dense backward (dinp =
+	 * da[l-1], or NULL for layer 0), then the activation backward from
+	 * da[l-1] into dz[l-1], at z[l-1].  mlp_zero_grad has already cleared
+	 * dW, db, da and dz: every backward only adds. */
 	(void)net, (void)X, (void)labels, (void)B;
 }
 /* end snippet: mlp_backward */

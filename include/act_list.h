@@ -5,22 +5,27 @@
  * generated from these lists, so adding an activation is one line here and
  * the compiler catches every place that was not updated.
  *
- *   UNARY(name, chapter)                    act_name(x), act_name_grad(x)
- *   PARAM(name, chapter, param, default)    act_name(x, p), act_name_grad(x, p)
- *   VECTOR(name, chapter)                   act_name(z, out, n)
+ *   UNARY(name, chapter, init)                   act_name(x), act_name_grad(x)
+ *   PARAM(name, chapter, init, param, default)   act_name(x, p), act_name_grad(x, p)
+ *   VECTOR(name, chapter)                        act_name(z, out, n)
+ *
+ * init is the weight initialisation that suits the activation in a network
+ * (chapter 11, "Initial weights"): HE for the ReLU family, whose units are off
+ * for half of their inputs, GLOROT for the functions symmetric about 0 (see
+ * enum mlp_init in network.h).
  */
 #ifndef ACT_LIST_H
 #define ACT_LIST_H
 
 #define ACT_SCALARS(UNARY, PARAM)                           \
-	PARAM(linear, "02-linear", "a", 1.0)                \
-	UNARY(step, "03-step")                              \
-	UNARY(sigmoid, "04-sigmoid")                        \
-	UNARY(tanh, "05-tanh")                              \
-	UNARY(relu, "07-relu")                              \
-	PARAM(leaky_relu, "08-relu-family", "alpha", 0.01)  \
-	PARAM(prelu, "08-relu-family", "alpha", 0.25)       \
-	PARAM(elu, "08-relu-family", "alpha", 1.0)
+	PARAM(linear, "02-linear", GLOROT, "a", 1.0)                \
+	UNARY(step, "03-step", GLOROT)                              \
+	UNARY(sigmoid, "04-sigmoid", GLOROT)                        \
+	UNARY(tanh, "05-tanh", GLOROT)                              \
+	UNARY(relu, "07-relu", HE)                                  \
+	PARAM(leaky_relu, "08-relu-family", HE, "alpha", 0.01)      \
+	PARAM(prelu, "08-relu-family", HE, "alpha", 0.25)           \
+	PARAM(elu, "08-relu-family", HE, "alpha", 1.0)
 
 #define ACT_VECTORS(VECTOR)                                 \
 	VECTOR(softmax, "09-softmax")                       \

@@ -1,35 +1,43 @@
 /* network.h: chapter 11, a multilayer perceptron on your own activations.
+ * This is what you write (exercises/11-classifier.c); what the course
+ * provides around it is in mlp.h (memory, initialisation, gradients zeroed)
+ * and train.h (the epoch loop, prediction, accuracy).
  *
  * Every operation is a forward/backward pair in the style of llm.c:
  * outputs first, then the const inputs, then the sizes.  A backward pass
  * *accumulates* into its gradient arrays (dx[i] += ...), so the chain rule
- * is one visible line and the caller zeroes the gradients once per step.
+ * is one visible line: mlp_zero_grad clears every gradient buffer once per
+ * step, and nothing in the backward pass ever needs to clear one.
  *
  * Shapes.  A batch of B samples is stored row by row: inp[B][n_in] is
  * inp[s * n_in + i].  A dense layer's weights are stored input-major,
  * W[n_in][n_out], so W[i * n_out + j] connects input i to output j: the
  * innermost loop of both the forward pass and the weight gradient then runs
  * over j, along contiguous memory (chapter 11, "Loops that fit the cache").
- *
- * Functions whose names start with mlp_ and that are not marked "(course)"
- * are the exercise (exercises/11-classifier.c); the rest is provided.
  */
 #ifndef NETWORK_H
 #define NETWORK_H
 
 #include <stddef.h>
 
-#include "registry.h"
-#include "rng.h"
-
 /* At most this many dense layers (hidden ones plus the output one). */
 #define MLP_MAX_LAYERS 8
 
-/* The hidden layers' activation: one of the course's scalar activations and
- * its parameter (ignored by those without one). */
+/* How mlp_init draws a layer's initial weights (chapter 11, "Initial
+ * weights"): uniform on [-s, s] with s = sqrt(6 / (n_in + n_out)) (Glorot)
+ * or s = sqrt(6 / n_in) (He). */
+enum mlp_init { MLP_INIT_GLOROT, MLP_INIT_HE };
+
+/* The hidden layers' activation: a function, its derivative (taken at the
+ * input, as every act_NAME_grad is) and its parameter, which activations
+ * without one ignore.  `activate --list` names the course's; the registry
+ * (registry.h) makes one of these from a name. */
 struct mlp_act {
-	enum act_id id;
-	double param;
+	const char *name;                   /* "tanh", for messages and model files */
+	double (*f)(double x, double p);    /* y = f(x; p) */
+	double (*grad)(double x, double p); /* f'(x; p) */
+	double param;                       /* p */
+	enum mlp_init init;                 /* the initialisation that suits f */
 };
 
 /* Mini-batch stochastic gradient descent, with momentum when momentum > 0:
@@ -49,7 +57,8 @@ struct mlp {
 	struct mlp_act act;
 	/* Parameters: W[l][size[l] * size[l+1]] (input-major), b[l][size[l+1]]. */
 	double *W[MLP_MAX_LAYERS], *b[MLP_MAX_LAYERS];
-	/* Gradients of the batch's mean loss, same shapes; mlp_backward adds to them. */
+	/* Gradients of the batch's mean loss, same shapes; mlp_backward adds to
+	 * them, after mlp_zero_grad cleared them. */
 	double *dW[MLP_MAX_LAYERS], *db[MLP_MAX_LAYERS];
 	/* Momentum velocities, same shapes, zero at the start. */
 	double *vW[MLP_MAX_LAYERS], *vb[MLP_MAX_LAYERS];
@@ -60,7 +69,8 @@ struct mlp {
 	double *z[MLP_MAX_LAYERS];
 	/* a[l][B][size[l+1]]: act(z[l]) for the hidden layers (a[n_layers - 1] is unused). */
 	double *a[MLP_MAX_LAYERS];
-	/* dz[l], da[l]: gradients of the loss with respect to z[l] and a[l]. */
+	/* dz[l], da[l]: gradients of the loss with respect to z[l] and a[l];
+	 * mlp_zero_grad clears them too, so backward only ever adds. */
 	double *dz[MLP_MAX_LAYERS], *da[MLP_MAX_LAYERS];
 };
 
@@ -103,8 +113,9 @@ void mlp_xent_backward(double *dlogits, const double *logits, const int *labels,
  * the logits end in z[n_layers - 1].  B <= net->max_batch. */
 void mlp_forward(struct mlp *net, const double *X, size_t B);
 
-/* After mlp_forward on the same X: adds the gradient of the batch's mean
- * cross-entropy (labels[B]) to every dW and db, using dz and da as scratch. */
+/* After mlp_forward on the same X and mlp_zero_grad: adds the gradient of
+ * the batch's mean cross-entropy (labels[B]) to every dW and db, through dz
+ * and da (which mlp_zero_grad cleared as well). */
 void mlp_backward(struct mlp *net, const double *X, const int *labels, size_t B);
 
 /* One update of every W and b from dW and db (see struct mlp_sgd). */
@@ -114,38 +125,5 @@ void mlp_sgd_step(struct mlp *net, const struct mlp_sgd *opt);
  * update.  Returns the batch's mean loss before the update. */
 double mlp_train_step(struct mlp *net, const double *X, const int *labels, size_t B,
 		      const struct mlp_sgd *opt);
-
-/* ---- Provided by the course (src/mlp.c) ---- */
-
-/* (course) Allocates a network with n_layers layers of the given sizes
- * (sizes[0 .. n_layers]) for batches of up to max_batch; parameters zero.
- * Returns NULL when out of memory or the shape is invalid. */
-struct mlp *mlp_create(size_t n_layers, const size_t *sizes, struct mlp_act act,
-		       size_t max_batch);
-/* (course) Frees what mlp_create allocated; NULL is fine. */
-void mlp_free(struct mlp *net);
-/* (course) Random initial weights, zero biases and velocities: W uniform on
- * [-s, s] with s = sqrt(6 / n_in) for the ReLU family (He) and
- * s = sqrt(6 / (n_in + n_out)) otherwise (Glorot). */
-void mlp_init(struct mlp *net, struct rng *rng);
-/* (course) Sets every dW and db to zero. */
-void mlp_zero_grad(struct mlp *net);
-/* (course) The number of parameters, and the k-th of them (W then b, layer
- * by layer), for gradient checks and model files. */
-size_t mlp_n_params(const struct mlp *net);
-double *mlp_param(struct mlp *net, size_t k);
-double *mlp_grad(struct mlp *net, size_t k);
-/* (course) The most probable class of each of the n samples X[n][size[0]],
- * in batches; writes pred[n]. */
-void mlp_predict(struct mlp *net, const double *X, size_t n, int *pred);
-/* (course) One epoch: the n samples in the order given by perm[n] (the
- * caller shuffles), in batches of batch, through mlp_train_step.  Returns
- * the mean loss over the epoch. */
-double mlp_train_epoch(struct mlp *net, const double *X, const int *labels, const size_t *perm,
-		       size_t n, size_t batch, const struct mlp_sgd *opt);
-/* (course) A uniformly random permutation of 0 .. n-1 (Fisher-Yates). */
-void mlp_shuffle(size_t *perm, size_t n, struct rng *rng);
-/* (course) The fraction of the n samples classified correctly. */
-double mlp_accuracy(struct mlp *net, const double *X, const int *labels, size_t n);
 
 #endif

@@ -1,5 +1,6 @@
 /* registry.h: the course's activations by name, for tools that choose one at
- * run time (`activate`, `classify`).  Generated from act_list.h. */
+ * run time (`activate`, `classify`).  Generated from act_list.h.  It calls
+ * your activations, so it sits on top of your code, never beneath it. */
 #ifndef REGISTRY_H
 #define REGISTRY_H
 
@@ -7,9 +8,10 @@
 #include <stddef.h>
 
 #include "act_list.h"
+#include "network.h"
 
-#define ACT_ENUM_UNARY(name, chapter) ACT_##name,
-#define ACT_ENUM_PARAM(name, chapter, param, def) ACT_##name,
+#define ACT_ENUM_UNARY(name, chapter, init) ACT_##name,
+#define ACT_ENUM_PARAM(name, chapter, init, param, def) ACT_##name,
 enum act_id { ACT_SCALARS(ACT_ENUM_UNARY, ACT_ENUM_PARAM) ACT_COUNT };
 #undef ACT_ENUM_UNARY
 #undef ACT_ENUM_PARAM
@@ -24,6 +26,9 @@ struct act_info {
 	const char *chapter;  /* "08-relu-family" */
 	const char *param;    /* the parameter's name, or NULL if it has none */
 	double param_default; /* used when the caller gives no parameter */
+	double (*f)(double x, double p);    /* the function; p ignored without a parameter */
+	double (*grad)(double x, double p); /* its derivative, at the input x */
+	enum mlp_init init;   /* the initial weights that suit it in a network */
 };
 
 /* The same for one vector activation. */
@@ -43,6 +48,9 @@ bool actv_lookup(const char *name, enum actv_id *id);
 /* f(x) and f'(x) of activation id; p is ignored by those without a parameter. */
 double act_eval(enum act_id id, double x, double p);
 double act_eval_grad(enum act_id id, double x, double p);
+
+/* Activation id with parameter p as a network's hidden layer. */
+struct mlp_act act_layer(enum act_id id, double p);
 
 /* Applies vector activation id to z[0..n), writing out (which may be z). */
 void actv_eval(enum actv_id id, const double *z, double *out, size_t n);

@@ -4,10 +4,9 @@
  * for every shape. */
 #include <stddef.h>
 
-#include "activations.h"
 #include "loss.h"
+#include "mlp.h"
 #include "network.h"
-#include "registry.h"
 
 /* snippet: mlp_dense_forward */
 void mlp_dense_forward(double *out, const double *inp, const double *W, const double *b,
@@ -64,7 +63,7 @@ void mlp_dense_backward(double *dinp, double *dW, double *db, const double *dout
 void mlp_act_forward(double *out, const double *inp, const struct mlp_act *act, size_t n)
 {
 	for (size_t k = 0; k < n; k++)
-		out[k] = act_eval(act->id, inp[k], act->param);
+		out[k] = act->f(inp[k], act->param);
 }
 /* end snippet: mlp_act_forward */
 
@@ -73,7 +72,7 @@ void mlp_act_backward(double *dinp, const double *inp, const double *dout,
 		      const struct mlp_act *act, size_t n)
 {
 	for (size_t k = 0; k < n; k++)
-		dinp[k] += act_eval_grad(act->id, inp[k], act->param) * dout[k];
+		dinp[k] += act->grad(inp[k], act->param) * dout[k];
 }
 /* end snippet: mlp_act_backward */
 
@@ -124,22 +123,14 @@ void mlp_backward(struct mlp *net, const double *X, const int *labels, size_t B)
 	for (size_t l = last + 1; l-- > 0;) {
 		size_t n_in = net->size[l], n_out = net->size[l + 1];
 		const double *inp = l > 0 ? net->a[l - 1] : X;
-		double *dinp = NULL;
-		if (l > 0) {
-			/* da is accumulated into, so it starts from zero. */
-			dinp = net->da[l - 1];
-			for (size_t k = 0; k < B * n_in; k++)
-				dinp[k] = 0.0;
-		}
-		mlp_dense_backward(dinp, net->dW[l], net->db[l], net->dz[l], inp, net->W[l],
-				   B, n_in, n_out);
-		if (l > 0) {
-			double *dz = net->dz[l - 1];
-			for (size_t k = 0; k < B * n_in; k++)
-				dz[k] = 0.0;
+		/* Every gradient buffer starts at zero (mlp_zero_grad), so each
+		 * backward only adds into it. */
+		mlp_dense_backward(l > 0 ? net->da[l - 1] : NULL, net->dW[l], net->db[l],
+				   net->dz[l], inp, net->W[l], B, n_in, n_out);
+		if (l > 0)
 			/* The derivative at the activation's input z, not its output a. */
-			mlp_act_backward(dz, net->z[l - 1], net->da[l - 1], &net->act, B * n_in);
-		}
+			mlp_act_backward(net->dz[l - 1], net->z[l - 1], net->da[l - 1], &net->act,
+					 B * n_in);
 	}
 }
 /* end snippet: mlp_backward */

@@ -29,11 +29,12 @@
 #endif
 
 #include "dataset.h"
+#include "mlp.h"
 #include "model.h"
-#include "network.h"
 #include "parallel.h"
 #include "plot.h"
 #include "registry.h"
+#include "train.h"
 
 static const char usage[] =
 	"usage: classify [--data SET] [--act NAME] [--hidden N,N,...] [--epochs N] [--lr X]\n"
@@ -158,13 +159,26 @@ static void progress_bar(size_t done, size_t total)
 
 static double accuracy_of(struct team *t, const struct dataset *d, int *pred)
 {
-	if (d->n == 0)
-		return 0;
 	team_predict(t, d->X, d->n, pred);
-	size_t right = 0;
-	for (size_t s = 0; s < d->n; s++)
-		right += pred[s] == d->y[s];
-	return (double)right / (double)d->n;
+	return accuracy(pred, d->y, d->n);
+}
+
+/* The training step of mlp_train_epoch_with: the team's, with a progress
+ * bar on a terminal when an epoch has at least 100 batches. */
+struct stepper {
+	struct team *team;
+	size_t done, n_batches;
+	int bar;
+};
+
+static double step_with_bar(void *ctx, const double *X, const int *labels, size_t B,
+			    const struct mlp_sgd *opt, size_t *right)
+{
+	struct stepper *st = ctx;
+	double loss = team_train_step(st->team, X, labels, B, opt, right);
+	if (st->bar && st->done++ % (st->n_batches / 100) == 0)
+		progress_bar(st->done, st->n_batches);
+	return loss;
 }
 
 static void confusion(const struct dataset *d, const int *pred)
@@ -317,7 +331,7 @@ int main(int argc, char **argv)
 	}
 	if (have_param && !act_info[id].param)
 		usage_error("--param: %s takes no parameter", act_name);
-	struct mlp_act act = {id, have_param ? param : act_info[id].param_default};
+	struct mlp_act act = act_layer(id, have_param ? param : act_info[id].param_default);
 
 	/* The data. */
 	struct rng rng;
@@ -369,38 +383,27 @@ int main(int argc, char **argv)
 	for (size_t l = 0; l <= net->n_layers; l++)
 		printf("%s%zu", l ? "-" : " ", net->size[l]);
 	printf(", %s hidden, softmax output; batch %ld, lr %g, decay %g, momentum %g, seed %ld, "
-	       "%ld thread%s\n", act_info[net->act.id].name, batch, lr, decay, momentum, seed, threads,
+	       "%ld thread%s\n", net->act.name, batch, lr, decay, momentum, seed, threads,
 	       threads > 1 ? "s" : "");
 
 	/* Training. */
 	int *pred = malloc((train.n > test.n ? train.n : test.n) * sizeof *pred + 1);
 	size_t *perm = malloc(train.n * sizeof *perm + 1);
-	double *xb = malloc((size_t)batch * train.dim * sizeof *xb);
-	int *yb = malloc((size_t)batch * sizeof *yb);
-	if (!pred || !perm || !xb || !yb)
+	if (!pred || !perm)
 		runtime_error("out of memory");
 	struct mlp_sgd opt = {lr, momentum};
 	int tty = isatty(STDOUT_FILENO);
 	double train_time = 0;
 	for (long e = 1; e <= epochs; e++) {
-		double t0 = seconds(), total = 0;
-		size_t right = 0, B = (size_t)batch, n_batches = (train.n + B - 1) / B, done = 0;
+		double t0 = seconds();
+		size_t right = 0, n_batches = (train.n + (size_t)batch - 1) / (size_t)batch;
+		struct stepper st = {&team, 0, n_batches, tty && n_batches >= 100};
 		mlp_shuffle(perm, train.n, &rng);
 		opt.lr = lr * pow(decay, (double)(e - 1));
-		for (size_t s0 = 0; s0 < train.n; s0 += B, done++) {
-			size_t b = train.n - s0 < B ? train.n - s0 : B;
-			for (size_t s = 0; s < b; s++) {
-				memcpy(xb + s * train.dim, train.X + perm[s0 + s] * train.dim,
-				       train.dim * sizeof *xb);
-				yb[s] = train.y[perm[s0 + s]];
-			}
-			total += team_train_step(&team, xb, yb, b, &opt, &right) * (double)b;
-			if (tty && n_batches >= 100 && done % (n_batches / 100) == 0)
-				progress_bar(done, n_batches);
-		}
+		double loss = mlp_train_epoch_with(step_with_bar, &st, train.dim, train.X, train.y,
+						   perm, train.n, (size_t)batch, &opt, &right);
 		double dt = seconds() - t0;
 		train_time += dt;
-		double loss = total / (double)train.n;
 		/* The playground sets are small: measure the training accuracy
 		 * after the epoch.  On Fashion-MNIST that would cost a third of
 		 * an epoch, so report the running accuracy during it. */
@@ -432,7 +435,7 @@ int main(int argc, char **argv)
 			snprintf(shape + strlen(shape), sizeof shape - strlen(shape), "%s%zu",
 				 l > 1 ? "," : "", net->size[l]);
 		snprintf(title, sizeof title, "%s, %s [%s], %ld epochs: test accuracy %.4f", data,
-			 act_info[net->act.id].name, shape, epochs, test_acc);
+			 net->act.name, shape, epochs, test_acc);
 		if (plot_boundary(net, &train, &test, lim, title, plot_path, err, sizeof err) != 0)
 			runtime_error(err);
 	}
@@ -440,7 +443,7 @@ int main(int argc, char **argv)
 		runtime_error(err);
 	printf("test accuracy: %.4f\n", test_acc);
 
-	free(pred), free(perm), free(xb), free(yb);
+	free(pred), free(perm);
 	team_free(&team);
 	mlp_free(net);
 	dataset_free(&train);

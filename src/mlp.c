@@ -1,11 +1,12 @@
-/* mlp.c: what the course provides around the network you write in
- * exercises/11-classifier.c: memory, initialisation, the epoch loop,
- * prediction.  Shapes are documented in include/network.h. */
+/* mlp.c: what the course provides beneath the network you write in
+ * exercises/11-classifier.c: memory, initialisation, zeroed gradients
+ * (include/mlp.h).  It calls none of your code.  Shapes are documented in
+ * include/network.h. */
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
-#include "network.h"
+#include "mlp.h"
 
 struct mlp *mlp_create(size_t n_layers, const size_t *sizes, struct mlp_act act,
 		       size_t max_batch)
@@ -62,12 +63,10 @@ void mlp_init(struct mlp *net, struct rng *rng)
 	/* He for the ReLU family keeps the variance of the signal from halving
 	 * at every layer (half the units are off); Glorot suits the symmetric
 	 * squashing functions.  Both are uniform with variance s^2 / 3. */
-	int relu_like = net->act.id == ACT_relu || net->act.id == ACT_leaky_relu ||
-			net->act.id == ACT_prelu || net->act.id == ACT_elu;
 	for (size_t l = 0; l < net->n_layers; l++) {
 		size_t n_in = net->size[l], n_out = net->size[l + 1];
-		double s = relu_like ? sqrt(6.0 / (double)n_in)
-				     : sqrt(6.0 / (double)(n_in + n_out));
+		double s = net->act.init == MLP_INIT_HE ? sqrt(6.0 / (double)n_in)
+							: sqrt(6.0 / (double)(n_in + n_out));
 		for (size_t k = 0; k < n_in * n_out; k++) {
 			net->W[l][k] = rng_range(rng, -s, s);
 			net->vW[l][k] = 0.0;
@@ -83,6 +82,8 @@ void mlp_zero_grad(struct mlp *net)
 	for (size_t l = 0; l < net->n_layers; l++) {
 		memset(net->dW[l], 0, net->size[l] * net->size[l + 1] * sizeof(double));
 		memset(net->db[l], 0, net->size[l + 1] * sizeof(double));
+		memset(net->dz[l], 0, net->max_batch * net->size[l + 1] * sizeof(double));
+		memset(net->da[l], 0, net->max_batch * net->size[l + 1] * sizeof(double));
 	}
 }
 
@@ -120,40 +121,6 @@ double *mlp_grad(struct mlp *net, size_t k)
 	return slot(net, net->dW, net->db, k);
 }
 
-void mlp_predict(struct mlp *net, const double *X, size_t n, int *pred)
-{
-	size_t d = net->size[0], c = net->size[net->n_layers];
-	for (size_t s0 = 0; s0 < n; s0 += net->max_batch) {
-		size_t B = n - s0 < net->max_batch ? n - s0 : net->max_batch;
-		mlp_forward(net, X + s0 * d, B);
-		const double *logits = net->z[net->n_layers - 1];
-		for (size_t s = 0; s < B; s++) {
-			/* The largest logit is the most probable class; a NaN
-			 * logit (a diverged network) predicts class 0. */
-			int best = 0;
-			for (size_t j = 1; j < c; j++)
-				if (logits[s * c + j] > logits[s * c + (size_t)best])
-					best = (int)j;
-			pred[s0 + s] = best;
-		}
-	}
-}
-
-double mlp_accuracy(struct mlp *net, const double *X, const int *labels, size_t n)
-{
-	if (n == 0)
-		return 0.0;
-	int *pred = malloc(n * sizeof *pred);
-	if (!pred)
-		return NAN;
-	mlp_predict(net, X, n, pred);
-	size_t right = 0;
-	for (size_t s = 0; s < n; s++)
-		right += pred[s] == labels[s];
-	free(pred);
-	return (double)right / (double)n;
-}
-
 void mlp_shuffle(size_t *perm, size_t n, struct rng *rng)
 {
 	for (size_t i = 0; i < n; i++)
@@ -165,30 +132,4 @@ void mlp_shuffle(size_t *perm, size_t n, struct rng *rng)
 		perm[i - 1] = perm[j];
 		perm[j] = t;
 	}
-}
-
-double mlp_train_epoch(struct mlp *net, const double *X, const int *labels, const size_t *perm,
-		       size_t n, size_t batch, const struct mlp_sgd *opt)
-{
-	size_t d = net->size[0];
-	if (batch > net->max_batch)
-		batch = net->max_batch;
-	double *xb = malloc(batch * d * sizeof *xb);
-	int *yb = malloc(batch * sizeof *yb);
-	double total = 0.0;
-	if (!xb || !yb) {
-		free(xb), free(yb);
-		return NAN;
-	}
-	for (size_t s0 = 0; s0 < n; s0 += batch) {
-		size_t B = n - s0 < batch ? n - s0 : batch;
-		/* Gather the batch into contiguous rows. */
-		for (size_t s = 0; s < B; s++) {
-			memcpy(xb + s * d, X + perm[s0 + s] * d, d * sizeof *xb);
-			yb[s] = labels[perm[s0 + s]];
-		}
-		total += mlp_train_step(net, xb, yb, B, opt) * (double)B;
-	}
-	free(xb), free(yb);
-	return n ? total / (double)n : 0.0;
 }

@@ -9,6 +9,7 @@
 
 #include "errmsg.h"
 #include "model.h"
+#include "mlp.h"
 #include "registry.h"
 
 static const unsigned char magic[8] = {'A', 'C', 'T', 'M', 'L', 'P', 0x1a, 0x0a};
@@ -94,7 +95,7 @@ int model_save(const struct mlp *net, const char *path, char *err, size_t err_si
 {
 	struct buf b = {0};
 	char name[NAME_BYTES] = {0};
-	strncpy(name, act_info[net->act.id].name, NAME_BYTES - 1);
+	strncpy(name, net->act.name, NAME_BYTES - 1);
 	put(&b, magic, 8);
 	put_u32(&b, MODEL_VERSION);
 	put_u32(&b, (uint32_t)net->n_layers);
@@ -217,7 +218,7 @@ struct mlp *model_load(const char *path, size_t max_batch, char *err, size_t err
 		     off + 8 * n_params + 4);
 		goto out;
 	}
-	net = mlp_create(L, sizes, (struct mlp_act){id, param}, max_batch);
+	net = mlp_create(L, sizes, act_layer(id, param), max_batch);
 	if (!net) {
 		errmsg(err, err_size, "%s: out of memory for the network", path);
 		goto out;

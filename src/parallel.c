@@ -3,7 +3,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "mlp.h"
 #include "parallel.h"
+#include "train.h"
 
 #ifdef _OPENMP
 #include <omp.h>
@@ -52,20 +54,6 @@ void team_free(struct team *t)
 		mlp_free(c);
 	}
 	memset(t, 0, sizeof *t);
-}
-
-/* The most probable class of each of the B rows of logits. */
-static size_t count_right(const double *logits, const int *labels, size_t B, size_t c)
-{
-	size_t right = 0;
-	for (size_t s = 0; s < B; s++) {
-		size_t best = 0;
-		for (size_t j = 1; j < c; j++)
-			if (logits[s * c + j] > logits[s * c + best])
-				best = j;
-		right += (int)best == labels[s];
-	}
-	return right;
 }
 
 double team_train_step(struct team *t, const double *X, const int *labels, size_t B,

@@ -12,6 +12,7 @@
 #include "activations.h"
 #include "errmsg.h"
 #include "plot.h"
+#include "train.h"
 
 enum { GRID = 100, SIZE = 400, MARGIN = 30, LEGEND = 28 };
 
@@ -144,10 +145,7 @@ int plot_boundary(struct mlp *net, const struct dataset *train, const struct dat
 		mlp_forward(net, X + 2 * s0, B);
 		for (size_t s = 0; s < B; s++) {
 			act_softmax(net->z[L - 1] + s * classes, p, classes);
-			size_t best = 0;
-			for (size_t j = 1; j < classes; j++)
-				if (p[j] > p[best])
-					best = j;
+			size_t best = argmax(p, classes);
 			/* Confidence 1/classes (a coin toss) is white, 1 is the
 			 * class colour at 70%, as pale as the playground's. */
 			double t = (p[best] - 1.0 / (double)classes) / (1 - 1.0 / (double)classes);

@@ -1,14 +1,25 @@
-/* registry.c: name tables and dispatch, all generated from act_list.h.
- * The switches have no default case on purpose: a missing activation is a
- * compiler warning (-Wswitch), not a silent fallback. */
+/* registry.c: name tables and dispatch, all generated from act_list.h, so
+ * an activation cannot be left out of one of them: every row of act_info is
+ * written by the same macro, and the vector switch has no default case (a
+ * missing one is a -Wswitch warning, not a silent fallback). */
 #include <math.h>
 #include <string.h>
 
 #include "activations.h"
 #include "registry.h"
 
-#define INFO_UNARY(name, chapter) [ACT_##name] = {#name, chapter, NULL, 0.0},
-#define INFO_PARAM(name, chapter, param, def) [ACT_##name] = {#name, chapter, param, def},
+/* The unary activations and their derivatives, called through the same
+ * two-argument pointer as those with a parameter. */
+#define WRAP_UNARY(name, chapter, init)                                             \
+	static double call_##name(double x, double p) { (void)p; return act_##name(x); } \
+	static double call_##name##_grad(double x, double p) { (void)p; return act_##name##_grad(x); }
+#define WRAP_PARAM(name, chapter, init, param, def)
+ACT_SCALARS(WRAP_UNARY, WRAP_PARAM)
+
+#define INFO_UNARY(name, chapter, init) \
+	[ACT_##name] = {#name, chapter, NULL, 0.0, call_##name, call_##name##_grad, MLP_INIT_##init},
+#define INFO_PARAM(name, chapter, init, param, def) \
+	[ACT_##name] = {#name, chapter, param, def, act_##name, act_##name##_grad, MLP_INIT_##init},
 const struct act_info act_info[ACT_COUNT] = {ACT_SCALARS(INFO_UNARY, INFO_PARAM)};
 
 #define INFO_VECTOR(name, chapter) [ACTV_##name] = {#name, chapter},
@@ -43,30 +54,18 @@ bool actv_lookup(const char *name, enum actv_id *id)
 
 double act_eval(enum act_id id, double x, double p)
 {
-#define CALL_UNARY(name, chapter) case ACT_##name: (void)p; return act_##name(x);
-#define CALL_PARAM(name, chapter, param, def) case ACT_##name: return act_##name(x, p);
-	switch (id) {
-		ACT_SCALARS(CALL_UNARY, CALL_PARAM)
-	case ACT_COUNT:
-		break;
-	}
-#undef CALL_UNARY
-#undef CALL_PARAM
-	return NAN; /* not reached for a valid id */
+	return act_info[id].f(x, p);
 }
 
 double act_eval_grad(enum act_id id, double x, double p)
 {
-#define CALL_UNARY(name, chapter) case ACT_##name: (void)p; return act_##name##_grad(x);
-#define CALL_PARAM(name, chapter, param, def) case ACT_##name: return act_##name##_grad(x, p);
-	switch (id) {
-		ACT_SCALARS(CALL_UNARY, CALL_PARAM)
-	case ACT_COUNT:
-		break;
-	}
-#undef CALL_UNARY
-#undef CALL_PARAM
-	return NAN;
+	return act_info[id].grad(x, p);
+}
+
+struct mlp_act act_layer(enum act_id id, double p)
+{
+	const struct act_info *a = &act_info[id];
+	return (struct mlp_act){a->name, a->f, a->grad, p, a->init};
 }
 
 void actv_eval(enum actv_id id, const double *z, double *out, size_t n)

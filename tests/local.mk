@@ -1,11 +1,26 @@
 # The grader: one Check suite per chapter, run through Automake's TAP driver
 # so every check is its own PASS/FAIL line, then a per-chapter scoreboard.
+#
+# A suite, tests/NN-slug.test, links its checks (tests/NN-slug.c) with the
+# chapter's object and the objects of the chapters it needs (chapters/manifest),
+# and nothing else of yours: a chapter is graded on its own code.
 
 check_LIBRARIES = tests/libgrader.a
 tests_libgrader_a_SOURCES = tests/grader.c tests/grader.h
-check_PROGRAMS = $(SUITES)
-LDADD = tests/libgrader.a $(COURSE_LIBS) $(CHECK_LIBS)
 AM_CPPFLAGS += $(CHECK_CFLAGS)
+
+SUITES = $(CHAPTERS:%=tests/%.test)
+SUITE_OBJS = $(CHAPTERS:%=tests/%.$(OBJEXT))
+$(SUITE_OBJS): tests/%.$(OBJEXT): tests/%.c
+	$(AM_V_CC)$(COMPILE) $(CHAPTER_DEPS) -c -o $@ $<
+-include $(SUITE_OBJS:.$(OBJEXT)=.d)
+GRADER_LIBS = tests/libgrader.a libtools.a
+$(SUITES): tests/%.test: tests/%.$(OBJEXT) $(GRADER_LIBS) libcourse.a
+	$(AM_V_CCLD)$(LINK_CHAPTERS) $(LINK) $< $(GRADER_LIBS) $(filter impl/%,$^) libcourse.a \
+	  $(CHECK_LIBS) $(LIBS)
+# Each suite's chapter objects: its own, then those it needs.
+$(foreach c,$(CHAPTERS),$(eval tests/$(c).test: $(foreach n,$(c) $(call needs,$(c)),impl/$(n).$(OBJEXT))))
+CLEANFILES += $(SUITES) $(SUITE_OBJS) $(SUITE_OBJS:.$(OBJEXT)=.d)
 
 TESTS = $(SUITES)
 if WITH_SOLUTIONS
@@ -14,18 +29,21 @@ if WITH_SOLUTIONS
 TESTS += tests/grader-selftest.sh tests/activate.sh tests/classify.sh
 TESTS += tests/book.sh
 endif
-TEST_EXTENSIONS = .sh
+TEST_EXTENSIONS = .test .sh
 LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
 # A failing check is already its own FAIL line; do not add an ERROR line for
 # the suite's exit status as well.  grader-selftest.sh checks exit statuses.
 AM_LOG_DRIVER_FLAGS = --ignore-exit
+TEST_LOG_DRIVER = $(LOG_DRIVER)
 SH_LOG_DRIVER = $(LOG_DRIVER)
 AM_TESTS_ENVIRONMENT = \
 	srcdir='$(srcdir)' IMPL_DIR='$(IMPL_DIR)' CHAPTERS='$(CHAPTERS)' \
+	CHAPTER_NEEDS='$(CHAPTER_NEEDS)' OBJEXT='$(OBJEXT)' \
 	CC='$(CC)' CFLAGS='$(CFLAGS) $(AM_CFLAGS)' \
 	CPPFLAGS='$(CPPFLAGS) $(AM_CPPFLAGS)' \
-	LINK_LIBS='tests/libgrader.a $(COURSE_LIBS) $(CHECK_LIBS) $(LIBS)' \
-	SED='$(SED)'; export srcdir IMPL_DIR CHAPTERS CC CFLAGS CPPFLAGS LINK_LIBS SED;
+	LINK_LIBS='$(CHECK_LIBS) $(LIBS)' \
+	SED='$(SED)'; \
+	export srcdir IMPL_DIR CHAPTERS CHAPTER_NEEDS OBJEXT CC CFLAGS CPPFLAGS LINK_LIBS SED;
 if WITH_SOLUTIONS
 # The reference solutions are held to 4 ULP against the mpmath tables; a
 # learner's textbook formula is graded with the chapter's stated tolerance.
@@ -33,6 +51,7 @@ AM_TESTS_ENVIRONMENT += COURSE_ULP_CHECK=1; export COURSE_ULP_CHECK;
 endif
 
 EXTRA_DIST += \
+	$(SUITES:.test=.c) \
 	tests/grader-selftest.sh \
 	tests/activate.sh \
 	tests/classify.sh \
@@ -48,20 +67,26 @@ EXTRA_DIST += \
 
 # The scoreboard prints after the suites ran, pass or fail, just before
 # Automake's summary: it is a prerequisite of the summary log.
+SCOREBOARD = CHAPTER_NEEDS='$(CHAPTER_NEEDS)' \
+	$(SHELL) $(srcdir)/tests/scoreboard.sh '$(srcdir)' '$(IMPL_DIR)'
 test-suite.log: print-scoreboard
 print-scoreboard: $(TEST_LOGS)
-	@$(SHELL) $(srcdir)/tests/scoreboard.sh '$(srcdir)' '$(IMPL_DIR)' $(CHAPTERS)
+	@$(SCOREBOARD) $(CHAPTERS)
 .PHONY: print-scoreboard
 
-# make grade-04 (or grade-04-sigmoid) grades one chapter: the number must
-# be the chapter's two digits, so grade-1 is not taken for 10 and 11.
+# make grade-04 (or grade-04-sigmoid) grades one chapter, fast: it compiles
+# that chapter (and what it needs) if it changed, relinks its suite, runs
+# it, and prints its line of the scoreboard.  The number must be the
+# chapter's two digits, so grade-1 is not taken for 10 and 11.
 grade-%:
-	@suite='$(filter tests/$*-% tests/$*,$(SUITES))'; \
-	if test -z "$$suite"; then \
+	@ch='$(filter $*-% $*,$(CHAPTERS))'; \
+	if test -z "$$ch"; then \
 	  echo "No chapter is called '$*': use its two digits (make grade-04) or its name." >&2; \
 	  echo "Chapters: $(CHAPTERS)" >&2; exit 2; \
 	fi; \
-	$(MAKE) $(AM_MAKEFLAGS) check TESTS="$$suite"
+	rm -f "tests/$$ch.log" "tests/$$ch.trs"; \
+	$(MAKE) $(AM_MAKEFLAGS) "tests/$$ch.log" && \
+	$(SCOREBOARD) "$$ch"
 
 # After editing a stub in exercises/, record it as pristine again so the
 # scoreboard can tell "not started" from "in progress".
