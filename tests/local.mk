@@ -9,7 +9,9 @@ check_LIBRARIES = tests/libgrader.a
 tests_libgrader_a_SOURCES = tests/grader.c tests/grader.h
 AM_CPPFLAGS += $(CHECK_CFLAGS)
 
-SUITES = $(CHAPTERS:%=tests/%.test)
+# (SUITES is $(CHAPTERS:%=tests/%.test), spelled so that Automake, which
+# cannot expand a pattern, lays TESTS out with the .test suffix rule.)
+SUITES := @MANIFEST_SUITES@
 SUITE_OBJS = $(CHAPTERS:%=tests/%.$(OBJEXT))
 $(SUITE_OBJS): tests/%.$(OBJEXT): tests/%.c
 	$(AM_V_CC)$(COMPILE) $(CHAPTER_DEPS) -c -o $@ $<
@@ -29,6 +31,8 @@ if WITH_SOLUTIONS
 TESTS += tests/grader-selftest.sh tests/activate.sh tests/classify.sh
 TESTS += tests/book.sh
 endif
+# The self-test runs every suite against solutions/ itself.
+tests/grader-selftest.log: $(SUITES)
 TEST_EXTENSIONS = .test .sh
 LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
 # A failing check is already its own FAIL line; do not add an ERROR line for
