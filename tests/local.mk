@@ -102,3 +102,8 @@ clean-local: clean-test-scratch
 clean-test-scratch:
 	-rm -rf tests/selftest.d tests/classify.d tests/activate.out tests/activate.out.err
 .PHONY: clean-test-scratch stub-hashes
+
+# ---- The grader's own parts (helper "grader"; issue 10) ----
+# The runner, the guards and the reference tables beside grader.c.
+tests_libgrader_a_SOURCES += tests/grader-run.c tests/grader-where.c tests/grader-where.h \
+	tests/grader-guard.c tests/grader-table.c
