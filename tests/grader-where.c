@@ -161,8 +161,11 @@ const char *where_now(char *buf, size_t size)
 		if (!started && is_grader(f->name))
 			continue;
 		started = 1;
-		if (is_check_body(f->name) || where_is_check(f->name))
+		if (is_check_body(f->name) || where_is_check(f->name)) {
+			if (!inner && is_check_body(f->name))
+				snprintf(buf, size, " in the check's own code (%.*s)", (int)strlen(f->name) - 3, f->name);
 			break;
+		}
 		if (!inner)
 			inner = f;
 		repeats += f == inner;
@@ -171,7 +174,7 @@ const char *where_now(char *buf, size_t size)
 			caller = f;
 	}
 	if (!inner)
-		return buf;
+		return buf; /* empty, or the check's own code */
 	/* GCC names the parts it splits off "act_relu.cold", "argmax.part.0". */
 	int ni = (int)strcspn(inner->name, ".");
 	if (repeats >= 20)
