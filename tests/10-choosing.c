@@ -93,8 +93,11 @@ static const struct {
 
 START_TEST(probe_range_finds_the_smallest_and_largest_sample)
 {
-	double lo = 12345, hi = -12345;
-	probe_range(ranges[_i].f, ranges[_i].lo, ranges[_i].hi, ranges[_i].n, &lo, &hi);
+	double *glo = grader_out(1, 12345), *ghi = grader_out(1, -12345);
+	probe_range(ranges[_i].f, ranges[_i].lo, ranges[_i].hi, ranges[_i].n, glo, ghi);
+	grader_expect_guards(glo, "min", "probe_range(%s, ...)", ranges[_i].name);
+	grader_expect_guards(ghi, "max", "probe_range(%s, ...)", ranges[_i].name);
+	double lo = *glo, hi = *ghi;
 	char hint[512];
 	snprintf(hint, sizeof hint, "%s -- %s", ranges[_i].why, SEE_RANGE);
 	expect_close(lo, ranges[_i].min, 0, 1e-300, hint, "probe_range(%s, %g, %g, %zu): min",
@@ -223,19 +226,253 @@ START_TEST(probe_saturating_knows_the_test_functions)
 }
 END_TEST
 
+/* ---- The odd sample first, in the middle and last ---- */
+
+/* On the grid 0..1 with 10 steps (x_0 = 0, x_5 = 0.5, x_10 = 1): x, except
+ * at one grid point, where the value drops, or is NaN.  The test is a band
+ * around the point, so a grid point a rounding away still counts. */
+static bool near(double x, double at) { return fabs(x - at) < 0.01; }
+static double drop_first(double x) { return near(x, 0) ? 2 : x; }
+static double drop_middle(double x) { return near(x, 0.5) ? -1 : x; }
+static double drop_last(double x) { return near(x, 1) ? -1 : x; }
+static double nan_first(double x) { return near(x, 0) ? NAN : x; }
+static double nan_middle(double x) { return near(x, 0.5) ? NAN : x; }
+static double nan_last(double x) { return near(x, 1) ? NAN : x; }
+static double low_first(double x) { return near(x, 0) ? -5 : x; }
+static double low_middle(double x) { return near(x, 0.5) ? -5 : x; }
+static double high_first(double x) { return near(x, 0) ? 5 : x; }
+static double high_middle(double x) { return near(x, 0.5) ? 5 : x; }
+static double high_last(double x) { return near(x, 1) ? 5 : x; }
+/* On -3..3 with 60 steps: x (odd), with an outlier or a NaN at one end or in the middle. */
+static double odd_bump_first(double x) { return near(x, -3) ? 10 : x; }
+static double odd_bump_middle(double x) { return near(x, 0) ? 10 : x; }
+static double odd_bump_last(double x) { return near(x, 3) ? 10 : x; }
+static double odd_nan_first(double x) { return near(x, -3) ? NAN : x; }
+static double odd_nan_middle(double x) { return near(x, 0) ? NAN : x; }
+static double odd_nan_last(double x) { return near(x, 3) ? NAN : x; }
+
+static const char *const where3[] = {"first", "middle", "last"};
+
+START_TEST(probes_see_the_odd_sample_anywhere)
+{
+	double (*const drops[])(double) = {drop_first, drop_middle, drop_last};
+	double (*const nans[])(double) = {nan_first, nan_middle, nan_last};
+	double (*const lows[])(double) = {low_first, low_middle, drop_last};
+	double (*const highs[])(double) = {high_first, high_middle, high_last};
+	double (*const bumps[])(double) = {odd_bump_first, odd_bump_middle, odd_bump_last};
+	double (*const odd_nans[])(double) = {odd_nan_first, odd_nan_middle, odd_nan_last};
+	const double low_want[] = {-5, -5, -1}, high_want[] = {5, 5, 5};
+	for (int p = 0; p < 3; p++) {
+		ck_assert_msg(!probe_monotonic(drops[p], 0, 1, 10),
+			      "probe_monotonic(x with a drop at the %s grid point, 0, 1, 10) returned true, expected "
+			      "false: compare every neighbouring pair, the first and the last included -- %s",
+			      where3[p], SEE_MONO);
+		ck_assert_msg(!probe_monotonic(nans[p], 0, 1, 10),
+			      "probe_monotonic(x with NaN at the %s grid point, 0, 1, 10) returned true, expected false: "
+			      "a NaN sample is not monotonic -- %s", where3[p], SEE_MONO);
+		double *lo = grader_out(1, 12345), *hi = grader_out(1, -12345);
+		probe_range(nans[p], 0, 1, 10, lo, hi);
+		expect_nan(*lo, "a NaN sample makes min and max NaN, wherever it is -- " SEE_RANGE,
+			   "probe_range(x with NaN at the %s grid point, 0, 1, 10): min", where3[p]);
+		expect_nan(*hi, "a NaN sample makes min and max NaN, wherever it is -- " SEE_RANGE,
+			   "probe_range(x with NaN at the %s grid point, 0, 1, 10): max", where3[p]);
+		probe_range(lows[p], 0, 1, 10, lo, hi);
+		expect_close(*lo, low_want[p], 0, 1e-300, "the smallest of all n + 1 samples, ends included -- " SEE_RANGE,
+			     "probe_range(x with its smallest value at the %s grid point, 0, 1, 10): min", where3[p]);
+		probe_range(highs[p], 0, 1, 10, lo, hi);
+		expect_close(*hi, high_want[p], 0, 1e-300, "the largest of all n + 1 samples, ends included -- " SEE_RANGE,
+			     "probe_range(x with its largest value at the %s grid point, 0, 1, 10): max", where3[p]);
+		grader_expect_guards(lo, "min", "probe_range(...)");
+		grader_expect_guards(hi, "max", "probe_range(...)");
+		ck_assert_msg(!probe_zero_centred(bumps[p], 3, 60, 1e-9),
+			      "probe_zero_centred(x with an outlier of 10 at the %s grid point, 3, 60, 1e-9) returned "
+			      "true, expected false: sum over all n + 1 points -- %s", where3[p], SEE_ZERO);
+		ck_assert_msg(!probe_zero_centred(odd_nans[p], 3, 60, 1e-9),
+			      "probe_zero_centred(x with NaN at the %s grid point, 3, 60, 1e-9) returned true, expected "
+			      "false: probes.h says false if any value is NaN -- %s", where3[p], SEE_ZERO);
+	}
+}
+END_TEST
+
+/* The grid -1..1.3 with 700 steps: x where x is one of its points, to within
+ * 2 ulp, and NaN anywhere else.  Adding the step 700 times drifts by far
+ * more than that, and lo + 700 (hi - lo)/700 misses 1.3 by an ulp. */
+static double on_grid(double x)
+{
+	const double lo = -1, hi = 1.3;
+	const int n = 700;
+	long double i = roundl(((long double)x - lo) * n / (hi - lo));
+	long double want = i == n ? hi : lo + i * ((long double)hi - lo) / n;
+	return i >= 0 && i <= n && fabsl(x - want) <= 2 * 4.440892098500626e-16 ? x : NAN;
+}
+
+/* The same for -2..2 with 400 steps, for the zero-centred probe. */
+static double on_symmetric_grid(double x)
+{
+	long double i = roundl(((long double)x + 2) * 400 / 4);
+	long double want = i == 400 ? 2 : -2 + i * 4.0L / 400;
+	return i >= 0 && i <= 400 && fabsl(x - want) <= 2 * 4.440892098500626e-16 ? x : NAN;
+}
+
+/* x_i = lo + i (hi - lo)/n, from i, and x_n = hi exactly (probes.h). */
+START_TEST(probes_sample_exactly_the_grid_points)
+{
+	const char *hint = "compute x_i = lo + i (hi - lo) / n from i, not by adding the step n times "
+			   "(the points drift), and make x_n exactly hi (see 10-choosing.md, \"Probing a function\")";
+	ck_assert_msg(probe_monotonic(on_grid, -1, 1.3, 700),
+		      "probe_monotonic(x on the grid, NaN off it, -1, 1.3, 700) returned false: a sample fell off "
+		      "the grid -- %s", hint);
+	double *lo = grader_out(1, 12345), *hi = grader_out(1, -12345);
+	probe_range(on_grid, -1, 1.3, 700, lo, hi);
+	expect_close(*lo, -1, 0, 1e-300, hint, "probe_range(x on the grid, NaN off it, -1, 1.3, 700): min");
+	expect_close(*hi, 1.3, 0, 1e-300, hint, "probe_range(x on the grid, NaN off it, -1, 1.3, 700): max");
+	ck_assert_msg(probe_zero_centred(on_symmetric_grid, 2, 400, 1e-9),
+		      "probe_zero_centred(x on the grid, NaN off it, 2, 400, 1e-9) returned false: a sample fell "
+		      "off the grid -2..2 -- %s", hint);
+}
+END_TEST
+
+/* ---- Random grids, new each run ---- */
+
+/* Test functions whose verdicts the suite works out on its own grid. */
+static double cos_(double x) { return cos(x); }
+static const struct {
+	const char *name;
+	double (*f)(double);
+	long double (*exact)(long double);
+} random_fns[] = {
+	{"x^3", cube, NULL}, {"-x^3", neg_cube, NULL}, {"x^2", square, NULL}, {"exp", exp, expl},
+	{"tanh", tanh, tanhl}, {"sin", sin, sinl}, {"cos", cos_, cosl},
+};
+
+static long double value(int k, long double x)
+{
+	if (random_fns[k].exact)
+		return random_fns[k].exact(x);
+	return random_fns[k].f == cube ? x * x * x : random_fns[k].f == neg_cube ? -x * x * x : x * x;
+}
+
+START_TEST(probe_monotonic_and_range_on_random_grids)
+{
+	for (int trial = 0; trial < 80; trial++) {
+		int k = (int)grader_int(0, ROWS(random_fns) - 1);
+		double lo = grader_uniform(-4, 3), hi = lo + grader_uniform(0.5, 6);
+		size_t n = grader_int(1, 200);
+		long double y[201];
+		bool rises = false, falls = false, clear = true;
+		long double min = INFINITY, max = -INFINITY;
+		for (size_t i = 0; i <= n; i++) {
+			long double x = i == n ? hi : lo + i * ((long double)hi - lo) / n;
+			y[i] = value(k, x);
+			min = fminl(min, y[i]), max = fmaxl(max, y[i]);
+			if (i > 0) {
+				rises = rises || y[i] > y[i - 1];
+				falls = falls || y[i] < y[i - 1];
+				/* A nearly flat step could go either way in doubles. */
+				clear = clear && fabsl(y[i] - y[i - 1]) > 1e-9L * (1 + fabsl(y[i]));
+			}
+		}
+		if (!clear)
+			continue;
+		bool want = !(rises && falls), got = probe_monotonic(random_fns[k].f, lo, hi, n);
+		ck_assert_msg(got == want, "probe_monotonic(%s, %.17g, %.17g, %zu) returned %s, expected %s -- %s",
+			      random_fns[k].name, lo, hi, n, got ? "true" : "false", want ? "true" : "false", SEE_MONO);
+		double *gmin = grader_out(1, 12345), *gmax = grader_out(1, -12345);
+		probe_range(random_fns[k].f, lo, hi, n, gmin, gmax);
+		expect_close(*gmin, (double)min, 1e-13, 1e-300, SEE_RANGE, "probe_range(%s, %.17g, %.17g, %zu): min",
+			     random_fns[k].name, lo, hi, n);
+		expect_close(*gmax, (double)max, 1e-13, 1e-300, SEE_RANGE, "probe_range(%s, %.17g, %.17g, %zu): max",
+			     random_fns[k].name, lo, hi, n);
+		grader_expect_guards(gmin, "min", "probe_range(%s, ...)", random_fns[k].name);
+		grader_expect_guards(gmax, "max", "probe_range(%s, ...)", random_fns[k].name);
+	}
+}
+END_TEST
+
+/* Odd functions, scaled by anything, are centred on every symmetric grid;
+ * positive ones never are. */
+static double big_cube(double x) { return 1e6 * x * x * x; }
+static double tiny_sin(double x) { return 1e-9 * sin(x); }
+static double tiny_square(double x) { return 1e-9 * x * x; }
+START_TEST(probe_zero_centred_on_random_grids)
+{
+	static const struct { const char *name; double (*f)(double); bool want; } fns[] = {
+		{"tanh", tanh, true}, {"1e6 x^3", big_cube, true}, {"1e-9 sin", tiny_sin, true},
+		{"exp", exp, false}, {"1/(1 + e^-x)", logistic, false}, {"1e-9 x^2", tiny_square, false},
+	};
+	for (int trial = 0; trial < 60; trial++) {
+		int k = trial % ROWS(fns);
+		double a = grader_uniform(0.5, 5), tol = grader_magnitude(-9, -2, false);
+		size_t n = 2 * grader_int(1, 100);
+		bool got = probe_zero_centred(fns[k].f, a, n, tol);
+		ck_assert_msg(got == fns[k].want, "probe_zero_centred(%s, %.17g, %zu, %g) returned %s, expected %s: "
+			      "the verdict compares the sum with the outputs' own size, whatever their scale -- %s",
+			      fns[k].name, a, n, tol, got ? "true" : "false", fns[k].want ? "true" : "false", SEE_ZERO);
+	}
+}
+END_TEST
+
+/* x + c is near the identity exactly when |c| <= tol; x + 1e4 x^3 has the
+ * central-difference slope 1 + 1e4 h^2 = 1 + 1e-6 (h = PROBE_H). */
+static double plus_cubic(double x) { return x + 1e4 * x * x * x; }
+START_TEST(probe_near_identity_at_random_tolerances)
+{
+	for (int trial = 0; trial < 60; trial++) {
+		double tol = grader_magnitude(-9, -4, false);
+		if (fabs(tol / 1e-7 - 1) < 0.1 || fabs(tol / 1e-6 - 1) < 0.1)
+			continue; /* too close to call */
+		bool got = probe_near_identity(plus_tiny, tol);
+		ck_assert_msg(got == (tol >= 1e-7), "probe_near_identity(x + 1e-7, %g) returned %s, expected %s: "
+			      "|f(0)| <= tol -- %s", tol, got ? "true" : "false", tol >= 1e-7 ? "true" : "false", SEE_IDENT);
+		got = probe_near_identity(plus_cubic, tol);
+		ck_assert_msg(got == (tol >= 1e-6), "probe_near_identity(x + 1e4 x^3, %g) returned %s, expected %s: "
+			      "its central difference with h = PROBE_H is 1 + 1e4 h^2 = 1 + 1e-6 -- %s", tol,
+			      got ? "true" : "false", tol >= 1e-6 ? "true" : "false", SEE_IDENT);
+	}
+}
+END_TEST
+
+/* atan' = 1/(1 + x^2) and exp' = e^x: which ends saturate at a random far
+ * and tol, away from the borderline. */
+START_TEST(probe_saturating_at_random_distances)
+{
+	for (int trial = 0; trial < 80; trial++) {
+		double far = grader_magnitude(0.5, 4, false), tol = grader_magnitude(-8, -1, false);
+		double atan_slope = 1 / (1 + far * far), exp_left = exp(-far);
+		if (fabs(atan_slope / tol - 1) < 0.05 || fabs(exp_left / tol - 1) < 0.05)
+			continue;
+		int want = atan_slope <= tol ? PROBE_SAT_LEFT | PROBE_SAT_RIGHT : 0;
+		int got = probe_saturating(atan, far, tol);
+		ck_assert_msg(got == want, "probe_saturating(atan, %.17g, %g) returned %d = %s, expected %s: the slope "
+			      "at +-far is %.3g -- %s", far, tol, got, ends(got), ends(want), atan_slope, SEE_SAT);
+		want = exp_left <= tol ? PROBE_SAT_LEFT : 0;
+		got = probe_saturating(exp, far, tol);
+		ck_assert_msg(got == want, "probe_saturating(exp, %.17g, %g) returned %d = %s, expected %s: the slope "
+			      "is %.3g at -far and e^far at +far -- %s", far, tol, got, ends(got), ends(want), exp_left, SEE_SAT);
+	}
+}
+END_TEST
+
 int main(void)
 {
 	Suite *s = suite_create("10-choosing");
 	TCase *tc = grader_tcase(s, "probe_monotonic");
 	tcase_add_loop_test(tc, probe_monotonic_knows_the_test_functions, 0, ROWS(mono));
+	tcase_add_test(tc, probe_monotonic_and_range_on_random_grids);
 	tc = grader_tcase(s, "probe_range");
 	tcase_add_loop_test(tc, probe_range_finds_the_smallest_and_largest_sample, 0, ROWS(ranges));
 	tcase_add_test(tc, probe_range_reports_a_nan_sample);
 	tc = grader_tcase(s, "probe_zero_centred");
 	tcase_add_loop_test(tc, probe_zero_centred_knows_the_test_functions, 0, ROWS(centred));
+	tcase_add_test(tc, probe_zero_centred_on_random_grids);
 	tc = grader_tcase(s, "probe_near_identity");
 	tcase_add_loop_test(tc, probe_near_identity_knows_the_test_functions, 0, ROWS(ident));
+	tcase_add_test(tc, probe_near_identity_at_random_tolerances);
 	tc = grader_tcase(s, "probe_saturating");
 	tcase_add_loop_test(tc, probe_saturating_knows_the_test_functions, 0, ROWS(sat));
+	tcase_add_test(tc, probe_saturating_at_random_distances);
+	tc = grader_tcase(s, "grid");
+	tcase_add_test(tc, probes_see_the_odd_sample_anywhere);
+	tcase_add_test(tc, probes_sample_exactly_the_grid_points);
 	return grader_run(s);
 }
