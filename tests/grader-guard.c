@@ -10,8 +10,10 @@
 
 #include "grader.h"
 
-/* A quiet NaN with a payload that no arithmetic produces. */
-static const uint64_t GUARD_BITS = 0x7ff8badc0ffee000u;
+/* A signalling NaN with a payload that no arithmetic produces.  Not a
+ * quiet NaN: arithmetic passes a quiet NaN through unchanged, so out[n] /=
+ * sum would leave it as it was; a signalling one comes out quietened. */
+static const uint64_t GUARD_BITS = 0x7ff4badc0ffee000u;
 static const uint64_t MAGIC = 0x6775617264656421u; /* "guarded!" */
 
 /* The memory of a guarded buffer: its size, the guards before, the n

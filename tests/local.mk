@@ -107,3 +107,6 @@ clean-test-scratch:
 # The runner, the guards and the reference tables beside grader.c.
 tests_libgrader_a_SOURCES += tests/grader-run.c tests/grader-where.c tests/grader-where.h \
 	tests/grader-guard.c tests/grader-table.c
+# The rules of each chapter with the checks that enforce them, and the
+# cases the grader must not be fooled by (tests/grader-selftest.sh).
+EXTRA_DIST += tests/rules tests/integrity
