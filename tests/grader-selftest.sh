@@ -37,27 +37,10 @@ functions() {
 	$SED -n '/^static/d; s/^[a-z_][a-z_ ]*[ *]\([a-z_][a-z0-9_]*\)(.*/\1/p' "$1" | sort -u
 }
 
-# A mutant is a learner's mistake, and mistakes warn (an unused parameter, a
-# variable set but not used): compile them as a learner's file, without -Werror.
-LEARNER_CFLAGS=$(printf '%s\n' "$CFLAGS" | $SED 's/-Werror//g')
-
-# The objects of the chapters CHAPTER needs (chapters/manifest), from the
-# reference solutions this tree is configured with.
-needed() {
-	for pair in $CHAPTER_NEEDS; do
-		case $pair in
-		"$1":*) echo "${pair#*:}" | tr ',' '\n' | sed "s|.*|impl/&.$OBJEXT|" ;;
-		esac
-	done
-}
-
-# build NAME SOURCE CHAPTER: compiles SOURCE and links it into the chapter's
-# suite as $work/NAME, with the layers as tests/local.mk links them; the
-# diagnostics land in $work/NAME.cc.
+# build NAME SOURCE CHAPTER: SOURCE compiled as a learner's file and linked
+# into the chapter's suite as $work/NAME; the diagnostics in $work/NAME.cc.
 build() {
-	$CC $CPPFLAGS $LEARNER_CFLAGS -c -o "$work/$1.o" "$2" > "$work/$1.cc" 2>&1 &&
-	$CC $CFLAGS -o "$work/$1" "tests/$3.$OBJEXT" tests/libgrader.a libtools.a "$work/$1.o" \
-		$(needed "$3") libcourse.a $LINK_LIBS -lm >> "$work/$1.cc" 2>&1
+	$SHELL "$srcdir/tests/link-suite.sh" "$work" "$@"
 }
 
 # The checks of a suite's TAP output: "ok 3 - tests/02-linear.c:linear:NAME: ...".
