@@ -837,6 +837,7 @@ START_TEST(layers_reach_every_sample_of_the_batch)
 		dout[k * OUT + 1] = 4;                  /* dL/dout of sample k = (0, 4, 0) */
 		double *out = grader_out(B * OUT, NAN);
 		mlp_dense_forward(out, inp, W, b, B, IN, OUT);
+		grader_expect_guards(out, "out", "mlp_dense_forward(B = 5, n_in = 2, n_out = 3)");
 		for (size_t s_ = 0; s_ < B; s_++)
 			for (size_t j = 0; j < OUT; j++) {
 				double want = b[j] + (s_ == k ? 2 * W[j] - W[OUT + j] : 0);
@@ -845,6 +846,9 @@ START_TEST(layers_reach_every_sample_of_the_batch)
 			}
 		double *dinp = grader_out(B * IN, 0), *dW = grader_out(IN * OUT, 0), *db = grader_out(OUT, 0);
 		mlp_dense_backward(dinp, dW, db, dout, inp, W, B, IN, OUT);
+		grader_expect_guards(dinp, "dinp", "mlp_dense_backward(B = 5, n_in = 2, n_out = 3)");
+		grader_expect_guards(dW, "dW", "mlp_dense_backward(B = 5, n_in = 2, n_out = 3)");
+		grader_expect_guards(db, "db", "mlp_dense_backward(B = 5, n_in = 2, n_out = 3)");
 		/* dW = inp[k]^T dout[k]: column 1 = (8, -4); db = (0, 4, 0); dinp[k] = 4 W[.][1] = (-4, 0). */
 		const double wdW[IN * OUT] = {0, 8, 0, 0, -4, 0}, wdb[OUT] = {0, 4, 0};
 		for (int i = 0; i < IN * OUT; i++)
@@ -867,6 +871,7 @@ START_TEST(layers_reach_every_sample_of_the_batch)
 			     "mlp_xent_forward(B = 5, sample %zu with logits (0, 0, 20), the others 0, labels 0)", k);
 		double *d = grader_out(B * OUT, NAN);
 		mlp_xent_backward(d, logits, labels, B, OUT);
+		grader_expect_guards(d, "dlogits", "mlp_xent_backward(B = 5, n_classes = 3)");
 		for (size_t s_ = 0; s_ < B; s_++)
 			for (size_t c_ = 0; c_ < OUT; c_++) {
 				long double pc = s_ == k ? expl((c_ == 2 ? 20.0L : 0.0L) - lk) : 1.0L / 3;

@@ -12,14 +12,17 @@
 
 /* A signalling NaN with a payload that no arithmetic produces.  Not a
  * quiet NaN: arithmetic passes a quiet NaN through unchanged, so out[n] /=
- * sum would leave it as it was; a signalling one comes out quietened. */
-static const uint64_t GUARD_BITS = 0x7ff4badc0ffee000u;
+ * sum would leave it as it was; a signalling one comes out quietened.
+ * Each buffer's guards carry its own number in the low bits, so that
+ * copying one buffer's guard into another's (out[n] = b[n]) shows too. */
+static const uint64_t GUARD_BITS = 0x7ff4badc0ff00000u;
+static uint64_t buffers;
 static const uint64_t MAGIC = 0x6775617264656421u; /* "guarded!" */
 
 /* The memory of a guarded buffer: its size, the guards before, the n
  * elements, the guards after. */
 struct head {
-	uint64_t magic;
+	uint64_t magic, guard;
 	size_t n;
 	double before[GRADER_GUARD];
 	double v[]; /* n elements, then GRADER_GUARD guards */
@@ -35,11 +38,11 @@ static struct head *head_of(const double *buf)
 	return h;
 }
 
-static bool is_guard(double d)
+static bool is_guard(const struct head *h, double d)
 {
 	uint64_t bits;
 	memcpy(&bits, &d, sizeof bits);
-	return bits == GUARD_BITS;
+	return bits == h->guard;
 }
 
 double *grader_out(size_t n, double fill)
@@ -50,7 +53,8 @@ double *grader_out(size_t n, double fill)
 		abort();
 	}
 	double guard;
-	memcpy(&guard, &GUARD_BITS, sizeof guard);
+	h->guard = GUARD_BITS | (++buffers & 0xfffff);
+	memcpy(&guard, &h->guard, sizeof guard);
 	h->magic = MAGIC;
 	h->n = n;
 	for (size_t k = 0; k < GRADER_GUARD; k++)
@@ -79,7 +83,7 @@ static const char *spoilt(char *msg, size_t size, const double *buf, const char 
 {
 	const struct head *h = head_of(buf);
 	for (size_t k = 0; k < GRADER_GUARD; k++)
-		if (!is_guard(h->v[h->n + k])) {
+		if (!is_guard(h, h->v[h->n + k])) {
 			if (h->n == 0)
 				snprintf(msg, size, "wrote into %s although n = 0 (%s[%zu] became %.17g)",
 					 name, name, k, h->v[k]);
@@ -89,7 +93,7 @@ static const char *spoilt(char *msg, size_t size, const double *buf, const char 
 			return msg;
 		}
 	for (size_t k = GRADER_GUARD; k-- > 0;)
-		if (!is_guard(h->before[k])) {
+		if (!is_guard(h, h->before[k])) {
 			snprintf(msg, size, "wrote before %s[0] (%s[-%zu] became %.17g)", name, name,
 				 GRADER_GUARD - k, h->before[k]);
 			return msg;
