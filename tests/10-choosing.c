@@ -34,6 +34,12 @@ static double leaky(double x) { return x > 0 ? x : 0.01 * x; }
 static double softplus(double x) { return log1p(exp(x)); }
 static double neg_exp_neg(double x) { return -exp(-x); }
 static double tiny_bump(double x) { return 1e-12 * (1.0 + x * x); }
+static double zero(double x) { (void)x; return 0.0; }
+static double negate(double x) { return -x; }
+static double minus_half(double x) { return x - 0.5; }
+static double neg_exp(double x) { return -exp(x); }
+static double flat_then_falls(double x) { return x < 0 ? 0.0 : -x; }
+static double plus_twentieth(double x) { return x + 0.05; }
 /* Rises on [0, 1) and drops at the very last grid point x = 1. */
 static double drops_at_one(double x) { return x < 0.95 ? x : 0.0; }
 /* NaN at x = 0.5, x elsewhere. */
@@ -56,6 +62,8 @@ static const struct {
 	{"tanh", tanh, -30, 30, 600, true, "tanh only rises; beyond |x| = 19.1 it is exactly -1 or 1 "
 					   "in double, and flat steps are allowed"},
 	{"x > 0 ? x : 0", ramp, -2, 2, 40, true, "a ramp is flat, then rises: flat steps are allowed"},
+	{"x < 0 ? 0 : -x", flat_then_falls, -2, 2, 40, true, "flat, then falling: a flat step is neither a rise "
+							    "nor a fall, whichever way the function goes"},
 	{"sin", sin, -1.5, 1.5, 30, true, "sin rises on [-1.5, 1.5]"},
 	{"sin", sin, -3, 3, 60, false, "sin rises and falls on [-3, 3], although sin(-3) < sin(3)"},
 	{"x^2", square, -1, 2, 30, false, "x^2 falls, then rises, although f(-1) < f(2)"},
@@ -137,6 +145,8 @@ static const struct {
 	{"exp", exp, false, "exp is always positive"},
 	{"1e-12 (1 + x^2)", tiny_bump, false, "tiny, but all positive: compare the sum with the "
 					      "outputs' own size, not with an absolute tol"},
+	{"0", zero, true, "probes.h: an f that is 0 on the whole grid counts as centred (0 <= tol * 0)"},
+	{"-exp", neg_exp, false, "all negative: it is |sum f| that is compared, whatever its sign"},
 };
 
 START_TEST(probe_zero_centred_knows_the_test_functions)
@@ -146,6 +156,20 @@ START_TEST(probe_zero_centred_knows_the_test_functions)
 		      "probe_zero_centred(%s, 3, 60, 1e-9) returned %s, expected %s: %s -- %s",
 		      centred[_i].name, got ? "true" : "false", centred[_i].want ? "true" : "false",
 		      centred[_i].why, SEE_ZERO);
+}
+END_TEST
+
+/* x + 0.05 over -3..3: the sum 61 (0.05) = 3.05 against the outputs' size
+ * sum |x_i + 0.05| = 93.05: centred at tol = 0.05 (the property table's),
+ * not at 0.01.  Every output counts towards the size. */
+START_TEST(probe_zero_centred_weighs_every_output)
+{
+	ck_assert_msg(probe_zero_centred(plus_twentieth, 3, 60, 0.05),
+		      "probe_zero_centred(x + 0.05, 3, 60, 0.05) returned false, expected true: |sum f| = 3.05 "
+		      "is within 5%% of sum |f| = 93.05, the size of all 61 outputs -- %s", SEE_ZERO);
+	ck_assert_msg(!probe_zero_centred(plus_twentieth, 3, 60, 0.01),
+		      "probe_zero_centred(x + 0.05, 3, 60, 0.01) returned true, expected false: |sum f| = 3.05 is "
+		      "more than 1%% of sum |f| = 93.05 -- %s", SEE_ZERO);
 }
 END_TEST
 
@@ -173,6 +197,9 @@ static const struct {
 	{"1/(1 + e^-x)", logistic, 1e-6, false, "the logistic sigmoid is 0.5 at 0, with slope 0.25"},
 	{"x > 0 ? x : 0", ramp, 1e-6, false, "a one-sided difference at the kink gives "
 					     "0 or 1; the central difference gives 1/2"},
+	{"x - 0.5", minus_half, 1e-6, false, "f(0) = -0.5: it is |f(0)| that must be at most tol"},
+	{"x + 1e-7", plus_tiny, 1e-7, true, "f(0) = 1e-7 is at most tol = 1e-7: the bound includes tol"},
+	{"2x", twice, 1, true, "the slope 2 is exactly tol = 1 from 1: the bound includes tol"},
 };
 
 START_TEST(probe_near_identity_knows_the_test_functions)
@@ -197,32 +224,36 @@ static const char *ends(int bits)
 static const struct {
 	const char *name;
 	double (*f)(double);
-	double far;
+	double far, tol;
 	int want;
 	const char *why;
 } sat[] = {
-	{"tanh", tanh, 30, PROBE_SAT_LEFT | PROBE_SAT_RIGHT, "tanh flattens towards -1 and 1"},
-	{"1/(1 + e^-x)", logistic, 30, PROBE_SAT_LEFT | PROBE_SAT_RIGHT,
+	{"tanh", tanh, 30, 1e-6, PROBE_SAT_LEFT | PROBE_SAT_RIGHT, "tanh flattens towards -1 and 1"},
+	{"1/(1 + e^-x)", logistic, 30, 1e-6, PROBE_SAT_LEFT | PROBE_SAT_RIGHT,
 	 "the sigmoid flattens at both ends: towards 0 on the left, towards 1 on the right; "
 	 "saturation is about the slope, not the value"},
-	{"2", two, 30, PROBE_SAT_LEFT | PROBE_SAT_RIGHT, "a constant's slope is 0 everywhere"},
-	{"x", identity, 30, 0, "the identity's slope is 1 everywhere"},
-	{"x^3", cube, 30, 0, "x^3 gets steeper at both ends"},
-	{"exp", exp, 30, PROBE_SAT_LEFT, "exp flattens on the left only"},
-	{"-e^-x", neg_exp_neg, 30, PROBE_SAT_RIGHT, "-e^-x flattens on the right only: left is -far"},
-	{"log(1 + e^x)", softplus, 30, PROBE_SAT_LEFT, "softplus flattens on the left only"},
-	{"x > 0 ? x : 0", ramp, 30, PROBE_SAT_LEFT, "a ramp is flat on the left, slope 1 on the right"},
-	{"x > 0 ? x : 0.01x", leaky, 30, 0, "a leaky ramp keeps slope 0.01 on the left"},
-	{"atan", atan, 30, 0, "atan' = 1/(1 + x^2) is still 1e-3 at 30"},
-	{"atan", atan, 1e4, PROBE_SAT_LEFT | PROBE_SAT_RIGHT, "atan' = 1/(1 + x^2) is 1e-8 at 1e4"},
+	{"2", two, 30, 1e-6, PROBE_SAT_LEFT | PROBE_SAT_RIGHT, "a constant's slope is 0 everywhere"},
+	{"x", identity, 30, 1e-6, 0, "the identity's slope is 1 everywhere"},
+	{"x^3", cube, 30, 1e-6, 0, "x^3 gets steeper at both ends"},
+	{"exp", exp, 30, 1e-6, PROBE_SAT_LEFT, "exp flattens on the left only"},
+	{"-e^-x", neg_exp_neg, 30, 1e-6, PROBE_SAT_RIGHT, "-e^-x flattens on the right only: left is -far"},
+	{"log(1 + e^x)", softplus, 30, 1e-6, PROBE_SAT_LEFT, "softplus flattens on the left only"},
+	{"x > 0 ? x : 0", ramp, 30, 1e-6, PROBE_SAT_LEFT, "a ramp is flat on the left, slope 1 on the right"},
+	{"x > 0 ? x : 0.01x", leaky, 30, 1e-6, 0, "a leaky ramp keeps slope 0.01 on the left"},
+	{"atan", atan, 30, 1e-6, 0, "atan' = 1/(1 + x^2) is still 1e-3 at 30"},
+	{"atan", atan, 1e4, 1e-6, PROBE_SAT_LEFT | PROBE_SAT_RIGHT, "atan' = 1/(1 + x^2) is 1e-8 at 1e4"},
+	{"-x", negate, 30, 1e-6, 0, "the slope is -1: it is |f'| that must be at most tol"},
+	{"x", identity, 30, 0.6, 0, "the slope 1 is above tol = 0.6 at both ends (a central difference "
+				    "divides by 2h)"},
+	{"0", zero, 30, 0, PROBE_SAT_LEFT | PROBE_SAT_RIGHT, "the slope 0 is at most tol = 0: the bound includes tol"},
 };
 
 START_TEST(probe_saturating_knows_the_test_functions)
 {
-	int got = probe_saturating(sat[_i].f, sat[_i].far, 1e-6);
+	int got = probe_saturating(sat[_i].f, sat[_i].far, sat[_i].tol);
 	ck_assert_msg(got == sat[_i].want,
-		      "probe_saturating(%s, %g, 1e-6) returned %d = %s, expected %s: %s -- %s",
-		      sat[_i].name, sat[_i].far, got, ends(got), ends(sat[_i].want), sat[_i].why, SEE_SAT);
+		      "probe_saturating(%s, %g, %g) returned %d = %s, expected %s: %s -- %s", sat[_i].name,
+		      sat[_i].far, sat[_i].tol, got, ends(got), ends(sat[_i].want), sat[_i].why, SEE_SAT);
 }
 END_TEST
 
@@ -252,6 +283,42 @@ static double odd_nan_middle(double x) { return near(x, 0) ? NAN : x; }
 static double odd_nan_last(double x) { return near(x, 3) ? NAN : x; }
 
 static const char *const where3[] = {"first", "middle", "last"};
+
+/* x on the grid 0..1 with 10 steps, but falling at grid point k (or NaN
+ * there), for every k: a loop that skips any one point shows. */
+#define ODD_AT(k)                                                                        \
+	static double falls_at_##k(double x) { return near(x, k / 10.0) ? (k ? -1.0 : 2.0) : x; } \
+	static double nan_at_##k(double x) { return near(x, k / 10.0) ? NAN : x; }
+ODD_AT(0) ODD_AT(1) ODD_AT(2) ODD_AT(3) ODD_AT(4) ODD_AT(5) ODD_AT(6) ODD_AT(7) ODD_AT(8) ODD_AT(9) ODD_AT(10)
+static double (*const falls_at[])(double) = {
+	falls_at_0, falls_at_1, falls_at_2, falls_at_3, falls_at_4, falls_at_5,
+	falls_at_6, falls_at_7, falls_at_8, falls_at_9, falls_at_10,
+};
+static double (*const nan_at[])(double) = {
+	nan_at_0, nan_at_1, nan_at_2, nan_at_3, nan_at_4, nan_at_5,
+	nan_at_6, nan_at_7, nan_at_8, nan_at_9, nan_at_10,
+};
+
+START_TEST(probes_see_an_odd_sample_at_every_grid_point)
+{
+	for (int k = 0; k <= 10; k++) {
+		ck_assert_msg(!probe_monotonic(falls_at[k], 0, 1, 10),
+			      "probe_monotonic(x, but falling at grid point %d, 0, 1, 10) returned true, expected false: "
+			      "compare every neighbouring pair of the n + 1 samples -- %s", k, SEE_MONO);
+		ck_assert_msg(!probe_monotonic(nan_at[k], 0, 1, 10),
+			      "probe_monotonic(x, but NaN at grid point %d, 0, 1, 10) returned true, expected false: "
+			      "a NaN sample is not monotonic -- %s", k, SEE_MONO);
+		double *lo = grader_out(1, 12345), *hi = grader_out(1, -12345);
+		probe_range(nan_at[k], 0, 1, 10, lo, hi);
+		expect_nan(*lo, "a NaN sample makes min and max NaN, wherever it is -- " SEE_RANGE,
+			   "probe_range(x, but NaN at grid point %d, 0, 1, 10): min", k);
+		expect_nan(*hi, "a NaN sample makes min and max NaN, wherever it is -- " SEE_RANGE,
+			   "probe_range(x, but NaN at grid point %d, 0, 1, 10): max", k);
+		grader_expect_guards(lo, "min", "probe_range(...)");
+		grader_expect_guards(hi, "max", "probe_range(...)");
+	}
+}
+END_TEST
 
 START_TEST(probes_see_the_odd_sample_anywhere)
 {
@@ -467,6 +534,7 @@ int main(void)
 	tcase_add_test(tc, probe_range_reports_a_nan_sample);
 	tc = grader_tcase(s, "probe_zero_centred");
 	tcase_add_loop_test(tc, probe_zero_centred_knows_the_test_functions, 0, ROWS(centred));
+	tcase_add_test(tc, probe_zero_centred_weighs_every_output);
 	tcase_add_test(tc, probe_zero_centred_on_random_grids);
 	tc = grader_tcase(s, "probe_near_identity");
 	tcase_add_loop_test(tc, probe_near_identity_knows_the_test_functions, 0, ROWS(ident));
@@ -476,6 +544,7 @@ int main(void)
 	tcase_add_test(tc, probe_saturating_at_random_distances);
 	tc = grader_tcase(s, "grid");
 	tcase_add_test(tc, probes_see_the_odd_sample_anywhere);
+	tcase_add_test(tc, probes_see_an_odd_sample_at_every_grid_point);
 	tcase_add_test(tc, probes_sample_exactly_the_grid_points);
 	return grader_run(s);
 }

@@ -438,9 +438,8 @@ static int report(char *line, const char *replay)
 	if (ok)
 		printf("ok %d - %s: %s\n", n, name ? name : "", msg ? msg : "Passed");
 	else
-		printf("not ok %d - %s: %s [random inputs from GRADER_SEED=%" PRIu64 "; "
-		       "GRADER_SEED=%" PRIu64 " %s repeats them]\n",
-		       n, name ? name : "", msg ? msg : "", seed, seed, replay);
+		printf("not ok %d - %s: %s [GRADER_SEED=%" PRIu64 " %s repeats this run]\n",
+		       n, name ? name : "", msg ? msg : "", seed, replay);
 	if (n >= 1)
 		show_output(n - 1);
 	return !ok;
@@ -470,7 +469,7 @@ int grader_run(Suite *s)
 	const char *p = program_invocation_short_name;
 	if (p[0] >= '0' && p[0] <= '9' && p[1] >= '0' && p[1] <= '9' && p[2] == '-')
 		snprintf(suite_file, sizeof suite_file, "tests/%.*s.c", (int)strcspn(p, "."), p);
-	printf("# random inputs from GRADER_SEED=%" PRIu64 " (GRADER_SEED=%" PRIu64 " %s repeats them)\n",
+	printf("# random inputs from GRADER_SEED=%" PRIu64 " (GRADER_SEED=%" PRIu64 " %s repeats this run)\n",
 	       seed, seed, replay);
 	fflush(stdout); /* before any fork, or the children would print it again */
 

@@ -11,7 +11,7 @@
 #                                     not compile) / killed / equivalent
 #   mutation.sh sample                TAP: a random sample of the unlisted
 #                                     mutants of every chapter, as many as
-#                                     $MUTATION_BUDGET seconds allow (60),
+#                                     $MUTATION_BUDGET seconds allow (45),
 #                                     drawn with $MUTATION_SEED (printed);
 #                                     a survivor fails (make check, CI)
 #
@@ -50,6 +50,15 @@ grade() {
 	rm -f "$work/$name" "$work/$name.o"
 }
 
+# The suite must pass the unmutated solution with the same random inputs,
+# or every mutant would look killed.
+solution_passes() {
+	GRADER_SEED=$2 GRADER_TIMEOUT=2 srcdir=$srcdir "tests/$1.test" > "$work/$1.solution.out" 2>&1 && return
+	echo "$1: the suite fails solutions/$1.c itself with GRADER_SEED=$2 (see $work/$1.solution.out):" \
+		"fix the suite before grading mutants" >&2
+	return 1
+}
+
 case $mode in
 report)
 	report=$srcdir/tests/mutate/report.md
@@ -67,6 +76,7 @@ report)
 	} > "$work/report.md"
 	total_unlisted=0
 	for ch in $chapters; do
+		solution_passes "$ch" 1 || exit 1
 		gen=0 still=0 killed=0 equiv=0 unlisted=0
 		"$MUTATE" list "$srcdir/solutions/$ch.c" > "$work/$ch.list" || exit 99
 		while IFS='	' read -r id what; do
@@ -102,8 +112,11 @@ report)
 	;;
 sample)
 	seed=${MUTATION_SEED:-$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}
-	budget=${MUTATION_BUDGET:-60}
+	budget=${MUTATION_BUDGET:-45}
 	echo "# mutants drawn with MUTATION_SEED=$seed, for $budget seconds"
+	for ch in $chapters; do
+		solution_passes "$ch" "$seed" || { echo "not ok 1 - $ch: the suite fails solutions/$ch.c with GRADER_SEED=$seed"; echo "1..1"; exit 1; }
+	done
 	# Every unlisted mutant of every chapter, in an order the seed fixes.
 	for ch in $chapters; do
 		"$MUTATE" list "$srcdir/solutions/$ch.c" | while IFS='	' read -r id what; do
