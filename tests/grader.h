@@ -17,9 +17,9 @@
  *
  * The parts, one file each:
  *   grader.c         comparisons, messages, central differences
- *   grader-run.c     the runner: each check in its own process, whose
- *                    exits, signals, hangs and output are caught and named;
- *                    the TAP the learner sees; the run's random seed
+ *   grader-run.c     the runner: the TAP the learner sees, the run's seed
+ *   grader-check.c   each check's own process, whose exits, signals, hangs
+ *                    and output are caught and named
  *   grader-where.c   which function was running (for those messages)
  *   grader-guard.c   guard elements around the buffers learner code writes
  *   grader-table.c   the mpmath reference tables of tests/data/

@@ -104,8 +104,10 @@ clean-test-scratch:
 .PHONY: clean-test-scratch stub-hashes
 
 # ---- The grader's own parts (helper "grader"; issue 10) ----
-# The runner, the guards and the reference tables beside grader.c.
-tests_libgrader_a_SOURCES += tests/grader-run.c tests/grader-where.c tests/grader-where.h \
+# The runner, each check's process, the guards and the reference tables
+# beside grader.c (tests/grader.h lists them).
+tests_libgrader_a_SOURCES += tests/grader-run.c tests/grader-run.h tests/grader-check.c \
+	tests/grader-where.c tests/grader-where.h \
 	tests/grader-guard.c tests/grader-table.c
 # The rules of each chapter with the checks that enforce them, and the
 # cases the grader must not be fooled by (tests/grader-selftest.sh).
