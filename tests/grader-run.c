@@ -37,7 +37,6 @@
 #include "grader.h"
 
 struct grader_shared *grader_shared;
-char grader_capture_dir[256];
 static uint64_t seed;
 static struct rng check_rng;
 
@@ -122,29 +121,22 @@ static const char *replay_command(char *buf, size_t size)
 	return buf;
 }
 
-/* Prints the code's output during check k as TAP comments, then removes it. */
+/* Prints what the code under test printed during check k, as TAP comments. */
 static void show_output(int k)
 {
-	enum { MAX_LINES = 20, MAX_BYTES = 2048 };
-	char path[512], line[256];
-	snprintf(path, sizeof path, "%s/%d", grader_capture_dir, k);
-	FILE *in = fopen(path, "r");
-	if (!in)
+	enum { MAX_LINES = 20 };
+	const struct record *r = &grader_shared->rec[k];
+	const char *p = r->output;
+	if (r->output_size == 0)
 		return;
-	struct stat st;
-	long long size = fstat(fileno(in), &st) == 0 ? (long long)st.st_size : 0;
-	int lines = 0, shown = 0;
-	while (lines < MAX_LINES && shown < MAX_BYTES && fgets(line, sizeof line, in)) {
-		if (lines++ == 0)
-			printf("# output of the code under test during this check:\n");
-		line[strcspn(line, "\n")] = '\0';
-		shown += (int)strlen(line) + 1;
-		printf("#   %s\n", line);
+	printf("# output of the code under test during this check:\n");
+	for (int lines = 0; *p && lines < MAX_LINES; lines++) {
+		int len = (int)strcspn(p, "\n");
+		printf("#   %.*s\n", len > 200 ? 200 : len, p);
+		p += len + (p[len] == '\n');
 	}
-	if (lines && shown < size)
-		printf("#   ... (%lld bytes in all)\n", size);
-	fclose(in);
-	unlink(path);
+	if (*p || r->output_size > (long long)strlen(r->output))
+		printf("#   ... (%lld bytes in all)\n", r->output_size);
 }
 
 /* One line of Check's TAP, rewritten with the grader's verdict. */
@@ -208,14 +200,16 @@ int grader_run(Suite *s)
 	seed = env && *env ? strtoull(env, NULL, 10) : new_seed();
 	where_init();
 	grader_shared = mmap(NULL, sizeof *grader_shared, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+	/* Check writes its TAP into a file of its own. */
 	const char *tmp = getenv("TMPDIR");
-	snprintf(grader_capture_dir, sizeof grader_capture_dir, "%s/grader.XXXXXX", tmp && *tmp ? tmp : "/tmp");
-	char tap[sizeof grader_capture_dir + 8];
-	if (grader_shared == MAP_FAILED || !mkdtemp(grader_capture_dir)) {
+	char tap[512];
+	snprintf(tap, sizeof tap, "%s/grader-tap.XXXXXX", tmp && *tmp ? tmp : "/tmp");
+	int fd = mkstemp(tap);
+	if (grader_shared == MAP_FAILED || fd < 0) {
 		perror("grader: cannot set up the run");
 		return EXIT_FAILURE;
 	}
-	snprintf(tap, sizeof tap, "%s/tap", grader_capture_dir);
+	close(fd);
 	/* Check's other logs could write to stdout; only the TAP file is used. */
 	unsetenv("CK_LOG_FILE_NAME");
 	unsetenv("CK_XML_LOG_FILE_NAME");
@@ -255,6 +249,5 @@ int grader_run(Suite *s)
 	}
 	printf("1..%d\n", checks);
 	unlink(tap);
-	rmdir(grader_capture_dir);
 	return failed == 0 ? EXIT_SUCCESS : EXIT_FAILURE;
 }

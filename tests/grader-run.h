@@ -6,11 +6,13 @@
 #include <stdint.h>
 
 /* What every check's process leaves for the runner, in memory they share. */
-enum { MAX_CHECKS = 8192, WHY = 1024 };
+enum { MAX_CHECKS = 8192, WHY = 1024, OUTPUT = 2048 };
 struct record {
 	int completed;  /* the body returned and the teardown ran */
 	int ended;      /* the grader ended the process; why says how */
 	char why[WHY];
+	long long output_size;  /* what the code under test printed: */
+	char output[OUTPUT];    /* its size and its first bytes */
 };
 struct grader_shared {
 	int started; /* checks started so far: the next one's index */
@@ -19,7 +21,6 @@ struct grader_shared {
 
 /* Set up by grader_run before any check runs. */
 extern struct grader_shared *grader_shared;
-extern char grader_capture_dir[256]; /* each check's output: DIR/INDEX */
 
 /* The time a check may take, in seconds. */
 double grader_timeout_seconds(void);
