@@ -915,6 +915,17 @@ END_TEST
 
 enum { POS_N = 5 };
 
+/* Your softmax and log-softmax of z[POS_N] into out and lp, which hold
+ * JUNK before; zs gets z written out for the messages. */
+static void both(const double *z, double *out, double *lp, char *zs, size_t size)
+{
+	fill(out, POS_N, JUNK);
+	fill(lp, POS_N, JUNK);
+	softmax(z, out, POS_N);
+	log_softmax(z, lp, POS_N);
+	vec(zs, size, z, POS_N);
+}
+
 /* z = [0, ..., 0] with z[k] = v. */
 static void spike(double *z, size_t k, double v)
 {
@@ -932,15 +943,11 @@ START_TEST(softmax_and_log_softmax_find_the_largest_logit_anywhere)
 		for (int big = 0; big < 2; big++) {
 			size_t k = pos[p];
 			double v = big ? 1000 : 3, z[POS_N], out[POS_N], lp[POS_N];
+			char zs[128];
 			spike(z, k, v);
+			both(z, out, lp, zs, sizeof zs);
 			/* e^v / (e^v + 4) and 1 / (e^v + 4), and their logs, in long double. */
 			long double lse = v + log1pl(4 * expl(-(long double)v));
-			fill(out, POS_N, JUNK);
-			fill(lp, POS_N, JUNK);
-			softmax(z, out, POS_N);
-			log_softmax(z, lp, POS_N);
-			char zs[128];
-			vec(zs, sizeof zs, z, POS_N);
 			for (size_t i = 0; i < POS_N; i++) {
 				long double want = (i == k ? v : 0) - lse;
 				const char *hint = "e^(z_i - m) overflowed, so the m subtracted was not the "
@@ -1019,14 +1026,10 @@ START_TEST(masked_logits_anywhere)
 	for (int p = 0; p < 3; p++) {
 		size_t k = pos[p];
 		double z[POS_N], out[POS_N], lp[POS_N];
+		char zs[128];
 		fill(z, POS_N, 0);
 		z[k] = -INFINITY;
-		char zs[128];
-		vec(zs, sizeof zs, z, POS_N);
-		fill(out, POS_N, JUNK);
-		fill(lp, POS_N, JUNK);
-		softmax(z, out, POS_N);
-		log_softmax(z, lp, POS_N);
+		both(z, out, lp, zs, sizeof zs);
 		for (size_t i = 0; i < POS_N; i++) {
 			expect_close(out[i], i == k ? 0 : 0.25, TOL_EXACT, 1e-300,
 				     "e^-inf = 0: a -inf logit masks its class " SEE_EDGE, "act_softmax(%s)[%zu]", zs, i);
@@ -1047,13 +1050,9 @@ START_TEST(infinite_logits_anywhere)
 	for (int p = 0; p < 3; p++) {
 		size_t k = pos[p];
 		double z[POS_N] = {0, 3, -1, 2, 1}, out[POS_N], lp[POS_N];
-		z[k] = INFINITY;
 		char zs[128];
-		vec(zs, sizeof zs, z, POS_N);
-		fill(out, POS_N, JUNK);
-		fill(lp, POS_N, JUNK);
-		softmax(z, out, POS_N);
-		log_softmax(z, lp, POS_N);
+		z[k] = INFINITY;
+		both(z, out, lp, zs, sizeof zs);
 		for (size_t i = 0; i < POS_N; i++) {
 			expect_close(out[i], i == k, 0, 1e-300,
 				     "as one logit grows its class takes all the probability; inf - inf is NaN, so give "
@@ -1120,19 +1119,6 @@ static size_t random_logits(double *z)
 	return n;
 }
 
-/* log softmax(z) in long double: (z_i - m) - log sum e^(z_j - m). */
-static void ref_log_softmax(const double *z, size_t n, long double *lp)
-{
-	double m = z[0];
-	for (size_t i = 1; i < n; i++)
-		m = fmax(m, z[i]);
-	long double s = 0;
-	for (size_t i = 0; i < n; i++)
-		s += expl((long double)z[i] - m);
-	for (size_t i = 0; i < n; i++)
-		lp[i] = ((long double)z[i] - m) - logl(s);
-}
-
 /* Softmax and log-softmax of random logits, against long double, summing
  * to 1.  The tolerance for p_i, 1e-12, admits the textbook exp(z_i - m),
  * whose rounding of z_i - m costs about |z_i - m| ulp. */
@@ -1142,7 +1128,7 @@ START_TEST(softmax_and_log_softmax_at_random_logits)
 		double z[RN], out[RN], lp[RN];
 		long double want[RN];
 		size_t n = random_logits(z);
-		ref_log_softmax(z, n, want);
+		grader_log_softmax(z, n, want);
 		fill(out, RN, JUNK);
 		fill(lp, RN, JUNK);
 		softmax(z, out, n);
@@ -1262,7 +1248,7 @@ START_TEST(softmax_jacobian_at_random_probabilities)
 		double z[RN], p[RN], J[RN * RN];
 		long double lp[RN];
 		size_t n = random_logits(z);
-		ref_log_softmax(z, n, lp);
+		grader_log_softmax(z, n, lp);
 		for (size_t i = 0; i < n; i++)
 			p[i] = (double)expl(lp[i]);
 		fill(J, RN * RN, JUNK);
@@ -1297,7 +1283,7 @@ START_TEST(softmax_backward_at_random_inputs)
 		double z[RN], p[RN], dp[RN], dz[RN];
 		long double lp[RN], dot = 0, size = 0;
 		size_t n = random_logits(z);
-		ref_log_softmax(z, n, lp);
+		grader_log_softmax(z, n, lp);
 		for (size_t i = 0; i < n; i++) {
 			p[i] = (double)expl(lp[i]);
 			dp[i] = grader_uniform(-3, 3);
@@ -1332,7 +1318,7 @@ START_TEST(cross_entropy_and_its_gradient_at_random_logits)
 		double z[RN], dz[RN], lp[RN];
 		long double want[RN];
 		size_t n = random_logits(z), label = grader_int(0, n - 1);
-		ref_log_softmax(z, n, want);
+		grader_log_softmax(z, n, want);
 		char zs[400];
 		vec(zs, sizeof zs, z, n);
 		double loss = cross_entropy(z, n, label);

@@ -122,6 +122,18 @@ const char *grader_vec(char *buf, size_t size, const double *v, size_t n)
 	return buf;
 }
 
+void grader_log_softmax(const double *z, size_t n, long double *lp)
+{
+	double m = z[0];
+	for (size_t i = 1; i < n; i++)
+		m = fmax(m, z[i]);
+	long double s = 0;
+	for (size_t i = 0; i < n; i++)
+		s += expl((long double)z[i] - m);
+	for (size_t i = 0; i < n; i++)
+		lp[i] = ((long double)z[i] - m) - logl(s);
+}
+
 void grader_positions(size_t n, size_t pos[3])
 {
 	pos[0] = 0;

@@ -78,6 +78,10 @@ double grader_ulps(double got, double want);
 /* "[2, 1, 0.1]": v[0..n) with the fewest digits that read back exactly. */
 const char *grader_vec(char *buf, size_t size, const double *v, size_t n);
 
+/* log softmax(z)[0..n) in long double, (z_i - m) - log sum_j e^(z_j - m):
+ * the expected values of random checks on logits (chapters 09 and 11). */
+void grader_log_softmax(const double *z, size_t n, long double *lp);
+
 /* The first, a middle and the last index of n >= 1 elements: where a check
  * puts the element that decides the answer (the largest logit, the NaN, the
  * odd sample), so that a loop that skips either end is caught. */
