@@ -266,12 +266,12 @@ void grader_check_teardown(void)
 	in_check = 0;
 	fflush(stdout);
 	fflush(stderr);
+	grader_keep_output();
 	struct stat st;
 	if (fstat(STDOUT_FILENO, &st) == 0 && st.st_size > GRADER_OUTPUT_LIMIT)
 		ck_abort_msg("the code under test printed %lld bytes during this check, more than the "
 			     "%d a check allows: the output was cut off (a print left in a loop?)",
 			     (long long)st.st_size, GRADER_OUTPUT_LIMIT);
-	grader_keep_output();
 	if (current >= 0 && current < MAX_CHECKS)
 		grader_shared->rec[current].completed = 1;
 }
