@@ -24,6 +24,10 @@ docs_bin_classify_LDADD = $(BOOK_LIBS) $(ZLIB_LIBS)
 BOOK_TOOLS += docs/bin/accuracy
 docs_bin_accuracy_SOURCES = docs/tools/accuracy.c
 docs_bin_accuracy_LDADD = $(BOOK_LIBS)
+# The ULP table of chapter 12.
+BOOK_TOOLS += docs/bin/beyond-accuracy
+docs_bin_beyond_accuracy_SOURCES = docs/tools/beyond-accuracy.c
+docs_bin_beyond_accuracy_LDADD = $(BOOK_LIBS)
 
 # COURSE_LIBS with the reference objects (solutions/, compiled into
 # docs/ref/) in place of the configured implementation's.

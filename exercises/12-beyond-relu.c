@@ -165,8 +165,9 @@ double act_hardswish_grad(double x)
 /* end snippet: act_hardswish_grad */
 
 /* snippet: glu_forward */
-void glu_forward(double *out, double *a, double *g, const double *inp, const double *W,
-		 const double *V, double (*f)(double), size_t B, size_t n_in, size_t n_out)
+void glu_forward(double *out, double *a, double *g, const double *inp,
+		 const double *W, const double *V, double (*f)(double),
+		 size_t B, size_t n_in, size_t n_out)
 {
 	/* TODO: for each sample s and output j,
 	 *     a[s*n_out + j] = sum over i of inp[s*n_in + i] * W[i*n_out + j]
@@ -179,9 +180,11 @@ void glu_forward(double *out, double *a, double *g, const double *inp, const dou
 /* end snippet: glu_forward */
 
 /* snippet: glu_backward */
-void glu_backward(double *dinp, double *dW, double *dV, const double *dout, const double *inp,
-		  const double *a, const double *g, const double *W, const double *V,
-		  double (*f)(double), double (*df)(double), size_t B, size_t n_in, size_t n_out)
+void glu_backward(double *dinp, double *dW, double *dV, const double *dout,
+		  const double *inp, const double *a, const double *g,
+		  const double *W, const double *V,
+		  double (*f)(double), double (*df)(double),
+		  size_t B, size_t n_in, size_t n_out)
 {
 	/* TODO: with da = dout * f(g) and dg = dout * a * df(g) for each
 	 * (s, j), ADD (+=)

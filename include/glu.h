@@ -19,16 +19,19 @@
 /* out[B][n_out] = a * f(g), and keeps a[B][n_out] = inp W and
  * g[B][n_out] = inp V for the backward pass.  inp[B][n_in],
  * W[n_in][n_out], V[n_in][n_out]. */
-void glu_forward(double *out, double *a, double *g, const double *inp, const double *W,
-		 const double *V, double (*f)(double), size_t B, size_t n_in, size_t n_out);
+void glu_forward(double *out, double *a, double *g, const double *inp,
+		 const double *W, const double *V, double (*f)(double),
+		 size_t B, size_t n_in, size_t n_out);
 
 /* Given dout = dL/dout[B][n_out] and the a and g of glu_forward, ADDS
  *     dW[i][j]   += sum_s inp[s][i] dout[s][j] f(g[s][j])
  *     dV[i][j]   += sum_s inp[s][i] dout[s][j] a[s][j] f'(g[s][j])
  *     dinp[s][i] += sum_j W[i][j] (dL/da)[s][j] + V[i][j] (dL/dg)[s][j]
  * (dinp skipped when NULL), in the style of chapter 11's backward passes. */
-void glu_backward(double *dinp, double *dW, double *dV, const double *dout, const double *inp,
-		  const double *a, const double *g, const double *W, const double *V,
-		  double (*f)(double), double (*df)(double), size_t B, size_t n_in, size_t n_out);
+void glu_backward(double *dinp, double *dW, double *dV, const double *dout,
+		  const double *inp, const double *a, const double *g,
+		  const double *W, const double *V,
+		  double (*f)(double), double (*df)(double),
+		  size_t B, size_t n_in, size_t n_out);
 
 #endif

@@ -325,8 +325,9 @@ double act_hardswish_grad(double x)
 /* end snippet: act_hardswish_grad */
 
 /* snippet: glu_forward */
-void glu_forward(double *out, double *a, double *g, const double *inp, const double *W,
-		 const double *V, double (*f)(double), size_t B, size_t n_in, size_t n_out)
+void glu_forward(double *out, double *a, double *g, const double *inp,
+		 const double *W, const double *V, double (*f)(double),
+		 size_t B, size_t n_in, size_t n_out)
 {
 	for (size_t s = 0; s < B; s++) {
 		double *as = a + s * n_out, *gs = g + s * n_out;
@@ -347,9 +348,11 @@ void glu_forward(double *out, double *a, double *g, const double *inp, const dou
 /* end snippet: glu_forward */
 
 /* snippet: glu_backward */
-void glu_backward(double *dinp, double *dW, double *dV, const double *dout, const double *inp,
-		  const double *a, const double *g, const double *W, const double *V,
-		  double (*f)(double), double (*df)(double), size_t B, size_t n_in, size_t n_out)
+void glu_backward(double *dinp, double *dW, double *dV, const double *dout,
+		  const double *inp, const double *a, const double *g,
+		  const double *W, const double *V,
+		  double (*f)(double), double (*df)(double),
+		  size_t B, size_t n_in, size_t n_out)
 {
 	for (size_t s = 0; s < B; s++) {
 		const double *x = inp + s * n_in;

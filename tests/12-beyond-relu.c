@@ -43,9 +43,11 @@
 #define TOL 1e-12
 #define FLOOR (DBL_MIN / (2 * TOL))
 
-/* SELU's constants, PyTorch's, as the nearest doubles. */
+/* SELU's constants, PyTorch's, as the nearest doubles (and their product,
+ * rounded once: LAMBDA * ALPHA rounds to the double below). */
 #define LAMBDA 1.0507009873554805
 #define ALPHA 1.6732632423543772
+#define LAMBDA_ALPHA 1.7580993408473768
 
 /* ---- The grader's own formulas, with the C library ----
  * Only to recognise a mistake in a hint, or to size a tolerance; expected
@@ -66,11 +68,15 @@ static double gelu_tanh_grad_ref(double x)
 	return sig(v) + x * sig(v) * sig(-v) * 2 * du_of(x);
 }
 
-/* True when got matches a wrong formula's value w, and the right answer
- * does not: the formula explains the failure. */
+/* True when the wrong formula's value w explains got: got is wrong, and
+ * ten times nearer w than the right answer want. */
 static bool looks_like(double got, double w, double want)
 {
-	return grader_close(got, w, 1e-9, 1e-300) && !grader_close(want, w, 1e-9, 1e-300);
+	if (isnan(got) || isnan(w) || got == want)
+		return false;
+	if (got == w)
+		return true;
+	return fabs(got - w) <= 0.1 * fabs(got - want);
 }
 
 /* ---- What a wrong value suggests, function by function ---- */
@@ -78,8 +84,9 @@ static bool looks_like(double got, double w, double want)
 static const char *softplus_hint(double x, double got, double want)
 {
 	if (!isfinite(got) && isfinite(want))
-		return "e^x overflows to inf for x > 709.78, and log(inf) is inf: for x > 0 write "
-		       "log(1 + e^x) = x + log1p(e^-x), whose exponential is at most 1 " SEE_SOFTPLUS;
+		return "an exponential overflowed to inf (e^x for x > 709.78, e^-x for x < -709.78): "
+		       "use the form whose exponential is at most 1, x + log1p(e^-x) for x > 0 and "
+		       "log1p(e^x) otherwise " SEE_SOFTPLUS;
 	if (x < -30 && got == 0 && want != 0)
 		return "1 + e^x rounds to 1 for x < -37, so log(1 + e^x) returns 0 where softplus(x) = e^x: "
 		       "log1p(u) computes log(1 + u) without forming 1 + u " SEE_SOFTPLUS;
@@ -226,7 +233,7 @@ static const char *mish_grad_hint(double x, double got, double want)
 
 static const char *selu_hint(double x, double got, double want)
 {
-	if (x < 0 && looks_like(got, LAMBDA * ALPHA * (exp(x) - 1), want))
+	if (x < 0 && looks_like(got, LAMBDA_ALPHA * (exp(x) - 1), want))
 		return "e^x - 1 loses digits near 0: expm1(x) computes it directly (chapter 08, "
 		       "\"Why expm1\") " SEE_SELU;
 	if (x > 0 && got == x)
@@ -241,7 +248,8 @@ static const char *selu_grad_hint(double x, double got, double want)
 	(void)want;
 	if (x > 0 && got == 1)
 		return "the slope for x > 0 is lambda, not 1 " SEE_SELU;
-	if (x < 0 && got != want && got == act_selu(x) + LAMBDA * ALPHA)
+	if (x < 0 && (looks_like(got, act_selu(x) + LAMBDA_ALPHA, want) ||
+		      looks_like(got, act_selu(x) + LAMBDA * ALPHA, want)))
 		return "that is selu(x) + lambda alpha, the derivative from the output: for very negative "
 		       "x it is -lambda alpha + lambda alpha, which cancels to rounding error; compute "
 		       "lambda alpha e^x from x " SEE_SELU;
@@ -272,10 +280,10 @@ static const char *hardsigmoid_grad_hint(double x, double got, double want)
 
 static const char *hardswish_hint(double x, double got, double want)
 {
-	if (looks_like(got, x * (x / 6 + 0.5), want))
-		return "x (x/6 + 1/2) cancels near x = -3: write x (x + 3)/6 " SEE_HARD;
 	if (x > 3 && looks_like(got, x * (x + 3) / 6, want))
 		return "for x >= 3 hardswish(x) = x: the hard sigmoid is 1 there " SEE_HARD;
+	if (x > -3 && x < 0 && looks_like(got, x * (x / 6 + 0.5), want))
+		return "x (x/6 + 1/2) cancels near x = -3: write x (x + 3)/6 " SEE_HARD;
 	return "hardswish(x) = 0 for x <= -3, x for x >= 3, x (x + 3)/6 between " SEE_HARD;
 }
 
@@ -343,7 +351,7 @@ static struct fn fns[N_FN] = {
 	[MISH] = {"mish", "mish-reference.csv", act_mish, act_mish_grad, mish_hint, mish_grad_hint,
 		  mish_terms, INFINITY, 0, 1, 0},
 	[SELU] = {"selu", "selu-reference.csv", act_selu, act_selu_grad, selu_hint, selu_grad_hint,
-		  NULL, INFINITY, -LAMBDA * ALPHA, LAMBDA, 0},
+		  NULL, INFINITY, -LAMBDA_ALPHA, LAMBDA, 0},
 	[HARDSIGMOID] = {"hardsigmoid", "hardsigmoid-reference.csv", act_hardsigmoid,
 			 act_hardsigmoid_grad, hardsigmoid_hint, hardsigmoid_grad_hint, NULL, 1, 0, 0, 0},
 	[HARDSWISH] = {"hardswish", "hardswish-reference.csv", act_hardswish, act_hardswish_grad,
@@ -512,7 +520,7 @@ static const struct {
 	{MISH, false, 0, 0, "mish(0) = 0 tanh(log 2) = 0"},
 	{MISH, true, 0, 0.6, "mish'(0) = tanh(log 2) = (2 - 1/2)/(2 + 1/2) = 3/5"},
 	{SELU, false, 0, 0, "selu(0) = lambda alpha (e^0 - 1) = 0"},
-	{SELU, true, 0, LAMBDA * ALPHA, "selu'(0) = lambda alpha, the left value at the kink, as ELU's"},
+	{SELU, true, 0, LAMBDA_ALPHA, "selu'(0) = lambda alpha, the left value at the kink, as ELU's"},
 	{HARDSIGMOID, false, -3, 0, "hardsigmoid(-3) = 0"},
 	{HARDSIGMOID, false, 3, 1, "hardsigmoid(3) = 1"},
 	{HARDSIGMOID, false, 0, 0.5, "hardsigmoid(0) = 3/6"},
@@ -617,7 +625,7 @@ START_TEST(glu_forward_writes_a_and_g)
 	glu_forward(out, a, g, g_inp, g_W, g_V, square, GB, GI, GO);
 	char b1[256], b2[256];
 	ck_assert_msg(same(a, g_a, GB * GO) && same(g, g_g, GB * GO),
-		      "glu_forward with a and g holding 1000 beforehand left a = %s and g = %s, expected "
+		      "glu_forward(...) with a and g holding 1000 beforehand left a = %s and g = %s, expected "
 		      "[5, -3, 2, 2] and [3, 1, -2, 7]: a and g are written, not added to " SEE_GLU,
 		      show(b1, sizeof b1, a, GB * GO), show(b2, sizeof b2, g, GB * GO));
 }
@@ -636,17 +644,17 @@ START_TEST(glu_backward_worked_example)
 	worked_backward(dinp, dW, dV);
 	char b[256];
 	ck_assert_msg(same(dW, g_dW, GI * GO),
-		      "glu_backward on the worked example (f(g) = g^2) gave dW = %s, expected inp^T (dout f(g)) "
+		      "glu_backward(...) on the worked example (f(g) = g^2) gave dW = %s, expected inp^T (dout f(g)) "
 		      "= [9, -1, 26, 47, 15, 148] -- dL/da = dout * f(g) " SEE_GLU, show(b, sizeof b, dW, GI * GO));
 	const double dV_with_f[GI * GO] = {45, 3, 106, 104, 3, 291}; /* dout a f(g), not f'(g) */
 	ck_assert_msg(same(dV, g_dV, GI * GO),
-		      "glu_backward on the worked example (f(g) = g^2, f'(g) = 2g) gave dV = %s, expected "
+		      "glu_backward(...) on the worked example (f(g) = g^2, f'(g) = 2g) gave dV = %s, expected "
 		      "inp^T (dout a f'(g)) = [30, 6, 44, 40, -78, 78] -- %s", show(b, sizeof b, dV, GI * GO),
 		      same(dV, dV_with_f, GI * GO) ? "that used f(g) where the chain rule needs f'(g): "
 		      "dL/dg = dout * a * f'(g) " SEE_GLU : "dL/dg = dout * a * f'(g) " SEE_GLU);
 	const double dinp_w_only[GB * GI] = {9, 19, -1, 8, -33, 49};
 	ck_assert_msg(same(dinp, g_dinp, GB * GI),
-		      "glu_backward on the worked example gave dinp = %s, expected dL/da W^T + dL/dg V^T = "
+		      "glu_backward(...) on the worked example gave dinp = %s, expected dL/da W^T + dL/dg V^T = "
 		      "[15, 55, -19, 36, -21, 121] -- %s", show(b, sizeof b, dinp, GB * GI),
 		      same(dinp, dinp_w_only, GB * GI) ? "that is dL/da W^T alone: the input reaches the output "
 		      "along both paths, through W and through V, and both gradients add " SEE_GLU :
@@ -664,13 +672,13 @@ START_TEST(glu_backward_adds_to_the_gradients)
 	worked_backward(dinp, dW, dV);
 	for (int k = 0; k < GI * GO; k++)
 		ck_assert_msg(dW[k] == g_dW[k] + 1 && dV[k] == g_dV[k] + 1,
-			      "glu_backward with dW and dV holding 1 beforehand left dW[%d] = %.17g and "
+			      "glu_backward(...) with dW and dV holding 1 beforehand left dW[%d] = %.17g and "
 			      "dV[%d] = %.17g, expected %.17g and %.17g: a backward pass adds (+=) to its "
 			      "gradients, it does not overwrite them " SEE_GLU,
 			      k, dW[k], k, dV[k], g_dW[k] + 1, g_dV[k] + 1);
 	for (int k = 0; k < GB * GI; k++)
 		ck_assert_msg(dinp[k] == g_dinp[k] + 1,
-			      "glu_backward with dinp holding 1 beforehand left dinp[%d] = %.17g, expected "
+			      "glu_backward(...) with dinp holding 1 beforehand left dinp[%d] = %.17g, expected "
 			      "%.17g: a backward pass adds (+=) to its gradients, it does not overwrite them "
 			      SEE_GLU, k, dinp[k], g_dinp[k] + 1);
 }
@@ -682,7 +690,7 @@ START_TEST(glu_backward_skips_a_null_dinp)
 	worked_backward(NULL, dW, dV);
 	char b1[256], b2[256];
 	ck_assert_msg(same(dW, g_dW, GI * GO) && same(dV, g_dV, GI * GO),
-		      "glu_backward with dinp = NULL gave dW = %s and dV = %s, expected the same as with "
+		      "glu_backward(...) with dinp = NULL gave dW = %s and dV = %s, expected the same as with "
 		      "a dinp: [9, -1, 26, 47, 15, 148] and [30, 6, 44, 40, -78, 78] " SEE_GLU,
 		      show(b1, sizeof b1, dW, GI * GO), show(b2, sizeof b2, dV, GI * GO));
 }
@@ -696,7 +704,7 @@ static double r_inp[RB * RI], r_W[RI * RO], r_V[RI * RO], r_r[RB * RO];
 
 static double loss(double (*f)(double))
 {
-	double out[RB * RO], a[RB * RO], g[RB * RO], L = 0;
+	double out[RB * RO] = {0}, a[RB * RO] = {0}, g[RB * RO] = {0}, L = 0;
 	glu_forward(out, a, g, r_inp, r_W, r_V, f, RB, RI, RO);
 	for (int k = 0; k < RB * RO; k++)
 		L += r_r[k] * out[k];
@@ -731,7 +739,7 @@ static void gradient_check(const char *unit, double (*f)(double), double (*df)(d
 			params[p].p[k] = keep;
 			double n = (up - down) / (2 * h), an = params[p].grad[k];
 			ck_assert_msg(grader_grad_agrees(an, n),
-				      "%s: glu_backward gave dL/d%s[%d] = %.17g, but the central difference of "
+				      "%s: glu_backward(...) gave dL/d%s[%d] = %.17g, but the central difference of "
 				      "L = sum r * out through your glu_forward is %.17g -- the product rule "
 				      "splits dout between the two paths: dL/da = dout f(g), dL/dg = dout a f'(g) "
 				      SEE_GLU, unit, params[p].name, k, an, n);
