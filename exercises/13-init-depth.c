@@ -44,7 +44,8 @@ double depth_variance(const double *x, size_t n)
 /* end snippet: depth_variance */
 
 /* snippet: depth_forward */
-void depth_forward(double *z, double *h, double *bn, const double *x, const struct depth_net *net)
+void depth_forward(double *z, double *h, double *bn, const double *x,
+		   const struct depth_net *net)
 {
 	/* TODO: h[0] = x; then for each layer l = 0 .. L-1 (arrays of B*n):
 	 *     z[l] = h[l] W_l              (W_l = net->W + l*n*n, input-major)
@@ -55,8 +56,9 @@ void depth_forward(double *z, double *h, double *bn, const double *x, const stru
 /* end snippet: depth_forward */
 
 /* snippet: depth_backward */
-void depth_backward(double *dz, double *dh, const double *dtop, const double *z,
-		    const double *bn, const struct depth_net *net)
+void depth_backward(double *dz, double *dh, const double *dtop,
+		    const double *z, const double *bn,
+		    const struct depth_net *net)
 {
 	/* TODO: dh[L] = dtop; then for l = L-1 down to 0:
 	 *     dz[l] = dh[l+1] * f'(z[l])

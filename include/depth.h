@@ -23,9 +23,10 @@
 #include "network.h"
 
 /* snippet: init_std */
-/* The standard deviation of the initial weights of a dense layer with n_in
- * inputs and n_out outputs: sqrt(2 / (n_in + n_out)) (GLOROT),
- * sqrt(2 / n_in) (HE), sqrt(1 / n_in) (LECUN), 0.01 (SMALL). */
+/* The standard deviation of the initial weights of a dense layer
+ * with n_in inputs and n_out outputs:
+ *     GLOROT  sqrt(2 / (n_in + n_out))    HE     sqrt(2 / n_in)
+ *     LECUN   sqrt(1 / n_in)              SMALL  0.01 */
 double init_std(enum mlp_init init, size_t n_in, size_t n_out);
 /* end snippet: init_std */
 
@@ -50,34 +51,38 @@ struct depth_net {
 };
 
 /* snippet: depth_forward */
-/* The forward pass.  Copies x[B][n] into h[0], then for l = 1 .. L writes
- * z_l = h_{l-1} W_l into z[l-1] (normalised in place by batchnorm_forward,
- * with its 1/std in bn[l-1][n], when net->batchnorm) and h_l into h[l].
+/* The forward pass.  Copies x[B][n] into h[0], then for
+ * l = 1 .. L writes z_l = h_{l-1} W_l into z[l-1] (normalised in
+ * place by batchnorm_forward, its 1/std in bn[l-1][n], when
+ * net->batchnorm) and h_l into h[l].
  * z[L][B][n], h[L+1][B][n], bn[L][n] (unused without batchnorm). */
-void depth_forward(double *z, double *h, double *bn, const double *x, const struct depth_net *net);
+void depth_forward(double *z, double *h, double *bn, const double *x,
+		   const struct depth_net *net);
 
 /* The backward pass, after depth_forward: from dtop = dL/dh_L[B][n],
- * writes dh[l] = dL/dh_l for l = L .. 0 and dz[l-1] = dL/dz_l for
- * l = L .. 1 (the gradient with respect to z_l before the normalisation,
- * which batchnorm_backward gives from the one after it).
+ * writes dh[l] = dL/dh_l for l = L .. 0, and dz[l-1] = dL/dz_l for
+ * l = L .. 1: the gradient at z_l before the normalisation, which
+ * batchnorm_backward gives from the one after it.
  * dz[L][B][n], dh[L+1][B][n]; z and bn as depth_forward left them. */
-void depth_backward(double *dz, double *dh, const double *dtop, const double *z,
-		    const double *bn, const struct depth_net *net);
+void depth_backward(double *dz, double *dh, const double *dtop,
+		    const double *z, const double *bn,
+		    const struct depth_net *net);
 /* end snippet: depth_forward */
 
 /* snippet: clip_by_norm */
-/* Gradient clipping by norm: when the Euclidean norm of g[0 .. n) is
- * finite and above max_norm, scales g so that its norm is max_norm.
- * Returns the norm before clipping, computed without overflow or
- * underflow for any finite g (NaN if a g_i is NaN; g is then left as
- * it is, and so is a g whose norm is infinite). */
+/* Gradient clipping by norm: when the Euclidean norm of g[0 .. n)
+ * is above max_norm, scales g so that its norm is max_norm.  Returns
+ * the norm before clipping, computed without overflow or underflow
+ * for any finite g.  A NaN entry gives NaN and an infinite one inf,
+ * and g is then left as it is. */
 double clip_by_norm(double *g, size_t n, double max_norm);
 /* end snippet: clip_by_norm */
 
 /* snippet: round_bf16 */
-/* The bfloat16 nearest to the float x (ties to even), as a float: the top
- * 16 bits of x's pattern, rounded.  NaN stays NaN, whatever its bits; the
- * infinities stay; a float beyond the largest bfloat16 rounds to inf. */
+/* The bfloat16 nearest to the float x (ties to even), as a float:
+ * the top 16 bits of x's pattern, rounded.  NaN stays NaN, whatever
+ * its bits; the infinities stay; a float beyond the largest
+ * bfloat16 rounds to inf. */
 float round_bf16(float x);
 /* end snippet: round_bf16 */
 

@@ -62,7 +62,8 @@ double depth_variance(const double *x, size_t n)
 /* end snippet: depth_variance */
 
 /* snippet: depth_forward */
-void depth_forward(double *z, double *h, double *bn, const double *x, const struct depth_net *net)
+void depth_forward(double *z, double *h, double *bn, const double *x,
+		   const struct depth_net *net)
 {
 	size_t n = net->n, B = net->B, m = B * n;
 	memcpy(h, x, m * sizeof *h);
@@ -88,8 +89,9 @@ void depth_forward(double *z, double *h, double *bn, const double *x, const stru
 /* end snippet: depth_forward */
 
 /* snippet: depth_backward */
-void depth_backward(double *dz, double *dh, const double *dtop, const double *z,
-		    const double *bn, const struct depth_net *net)
+void depth_backward(double *dz, double *dh, const double *dtop,
+		    const double *z, const double *bn,
+		    const struct depth_net *net)
 {
 	size_t n = net->n, B = net->B, m = B * n;
 	memcpy(dh + net->L * m, dtop, m * sizeof *dh);

@@ -2,7 +2,7 @@
  * configured implementation (your exercises/, or solutions/), like
  * activate: the layers, the backward pass and the update are yours.
  *
- *   classify [--data SET] [--act NAME] [--hidden N,N,...] [--epochs N]
+ *   classify [--data SET] [--act NAME] [--init NAME] [--hidden N,N,...] [--epochs N]
  *            [--lr X] [--decay X] [--momentum X] [--batch N] [--seed N] [--noise X]
  *            [--points N] [--limit N] [--data-dir DIR] [--threads N]
  *            [--plot FILE.svg] [--grid FILE] [--save FILE] [--load FILE]
@@ -39,7 +39,7 @@
 static const char usage[] =
 	"usage: classify [--data SET] [--act NAME] [--hidden N,N,...] [--epochs N] [--lr X]\n"
 	"                [--decay X] [--momentum X] [--batch N] [--seed N] [--noise X] [--points N]\n"
-	"                [--limit N] [--data-dir DIR] [--threads N] [--param P]\n"
+	"                [--limit N] [--data-dir DIR] [--threads N] [--param P] [--init NAME]\n"
 	"                [--plot FILE.svg] [--grid FILE] [--save FILE] [--load FILE]\n"
 	"  SET: circle xor gauss spiral spiral3 (TensorFlow Playground sets) or fashion-mnist\n"
 	"  defaults: --data circle --seed 1 --param (the activation's own, activate --list)\n"
@@ -51,6 +51,8 @@ static const char usage[] =
 	"                           --data-dir " FASHION_MNIST_DIR "\n"
 	"  defaults, with --load: --epochs 0 (evaluate only)\n"
 	"  --decay X: epoch e trains at rate lr * X^(e-1)\n"
+	"  --init NAME: glorot, he, lecun or small (0.01 times a standard normal); by default\n"
+	"               the activation's own (activate --list, chapter 13)\n"
 	"  --noise X, --points N: the playground's noise (0 to 0.5) and number of points,\n"
 	"                         split half for training, half for testing\n"
 	"  --plot, --grid, --save: written after training; checked for writing before it\n";
@@ -204,6 +206,7 @@ int main(int argc, char **argv)
 	static const struct option options[] = {
 		{"data", required_argument, NULL, 'd'},
 		{"act", required_argument, NULL, 'a'},
+		{"init", required_argument, NULL, 'I'},
 		{"param", required_argument, NULL, 'P'},
 		{"hidden", required_argument, NULL, 'H'},
 		{"epochs", required_argument, NULL, 'e'},
@@ -225,6 +228,7 @@ int main(int argc, char **argv)
 		{NULL, 0, NULL, 0},
 	};
 	const char *data = "circle", *act_name = NULL, *hidden_s = NULL, *data_dir = FASHION_MNIST_DIR;
+	const char *init_name = NULL;
 	const char *plot_path = NULL, *grid_path = NULL, *save_path = NULL, *load_path = NULL;
 	long epochs = -1, batch = -1, points = 500, limit = 0, threads = 0, seed = 1;
 	double lr = -1, momentum = -1, decay = -1, noise = 0, param = 0;
@@ -235,6 +239,7 @@ int main(int argc, char **argv)
 		switch (c) {
 		case 'd': data = optarg; break;
 		case 'a': act_name = optarg; break;
+		case 'I': init_name = optarg; break;
 		case 'P': param = parse_real(optarg, "--param"); have_param = 1; break;
 		case 'H': hidden_s = optarg; break;
 		case 'e': epochs = parse_int(optarg, "--epochs", 0, 1000000); break;
@@ -281,9 +286,9 @@ int main(int argc, char **argv)
 			    data);
 	if (fashion && (plot_path || grid_path))
 		usage_error("--plot and --grid draw the 2-D playground sets, not fashion-mnist");
-	if (load_path && (act_name || hidden_s || have_param))
+	if (load_path && (act_name || hidden_s || have_param || init_name))
 		usage_error("--load takes the network's shape and activation from the model file; "
-			    "drop --act, --hidden and --param");
+			    "drop --act, --hidden, --param and --init");
 	if (plot_path)
 		check_writable(plot_path, "--plot");
 	if (grid_path && strcmp(grid_path, "-") != 0)
@@ -332,6 +337,18 @@ int main(int argc, char **argv)
 	if (have_param && !act_info[id].param)
 		usage_error("--param: %s takes no parameter", act_name);
 	struct mlp_act act = act_layer(id, have_param ? param : act_info[id].param_default);
+	if (init_name) {
+		static const struct { const char *name; enum mlp_init init; } inits[] = {
+			{"glorot", MLP_INIT_GLOROT}, {"he", MLP_INIT_HE},
+			{"lecun", MLP_INIT_LECUN}, {"small", MLP_INIT_SMALL},
+		};
+		size_t k = 0;
+		while (k < 4 && strcmp(init_name, inits[k].name) != 0)
+			k++;
+		if (k == 4)
+			usage_error("--init '%s': glorot, he, lecun or small", init_name);
+		act.init = inits[k].init;
+	}
 
 	/* The data. */
 	struct rng rng;
