@@ -28,3 +28,6 @@ if test $status -ne 0; then
 	exit 1
 fi
 mv "$out.tmp" "$out"
+# What the figure used, for make (docs/local.mk): its scripts and tools.
+mkdir -p docs/deps
+sh "$srcdir/docs/deps.sh" "$out" "docs/deps/fig-$(basename "$gp" .gp).d" "$gp"

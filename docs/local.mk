@@ -45,16 +45,26 @@ BOOK_FIGURES = $(filter-out style,$(basename $(notdir \
 	$(wildcard $(srcdir)/docs/figures/*.gp))))
 BOOK_FILES = $(BOOK_PAGES:%=%.html) book.css $(BOOK_FIGURES:%=fig/%.svg)
 
-# What a page may show: any chapter (titles, cross-page links), any code
-# file (include=), the tools (run), the figures.
+# What every page uses: the machinery, and docs/ids.txt, the titles and ids
+# of all pages (every page shows the contents, previous and next, and may
+# link to an id on another page).  What one page uses besides (listings,
+# scripts, tools) docs/deps.sh writes to docs/deps/ as the page is built, so
+# a page is rebuilt when, and only when, something it uses changes.
 BOOK_INPUTS = \
 	$(srcdir)/docs/book.lua $(srcdir)/docs/template.html $(srcdir)/docs/page.sh \
-	$(srcdir)/docs/index.md $(srcdir)/docs/setup.md \
-	$(BOOK_CHAPTERS:%=$(srcdir)/chapters/%.md) \
-	$(wildcard $(srcdir)/exercises/*.c $(srcdir)/solutions/*.c \
-		$(srcdir)/tests/*.c $(srcdir)/tests/*.h $(srcdir)/include/*.h \
-		$(srcdir)/src/*.c $(srcdir)/docs/scripts/* $(srcdir)/docs/*.c) \
-	$(BOOK_TOOLS)
+	$(srcdir)/docs/deps.sh docs/ids.txt
+BOOK_MARKDOWN = $(srcdir)/docs/index.md $(BOOK_CHAPTERS:%=$(srcdir)/chapters/%.md) \
+	$(srcdir)/docs/setup.md
+-include docs/deps/*.d
+
+# Rewritten only when a title or an id changes, so that editing a chapter's
+# prose rebuilds that chapter's page alone.
+docs/ids.txt: $(BOOK_MARKDOWN)
+	@$(MKDIR_P) $(@D)
+	$(AM_V_GEN)for f in $(BOOK_MARKDOWN); do \
+	  echo "== $${f##*/}"; sed -n '/^# /{p;q;}' "$$f"; grep -o '{[^}]*#[^}]*}' "$$f" || true; \
+	done > $@.tmp && \
+	if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 
 # The environment of every .run command and figure: the reference tools
 # first on PATH, the build tree as the working directory, $srcdir set.
@@ -81,17 +91,16 @@ book-requirements:
 	  echo "make html needs gnuplot: apt-get install gnuplot-nox, then run configure again" >&2; \
 	  exit 1; fi
 
-docs/html/%.html: $(srcdir)/chapters/%.md $(BOOK_INPUTS) | book-requirements
+# The tools come first (a page runs them), but only what docs/deps/ names
+# rebuilds a page.
+docs/html/%.html: $(srcdir)/chapters/%.md $(BOOK_INPUTS) | $(BOOK_TOOLS) book-requirements
 	$(AM_V_GEN)$(BOOK_PAGE) learner $< $@
-docs/html/%.html: $(srcdir)/docs/%.md $(BOOK_INPUTS) | book-requirements
+docs/html/%.html: $(srcdir)/docs/%.md $(BOOK_INPUTS) | $(BOOK_TOOLS) book-requirements
 	$(AM_V_GEN)$(BOOK_PAGE) learner $< $@
-docs/html-instructor/%.html: $(srcdir)/chapters/%.md $(BOOK_INPUTS) | book-requirements
+docs/html-instructor/%.html: $(srcdir)/chapters/%.md $(BOOK_INPUTS) | $(BOOK_TOOLS) book-requirements
 	$(AM_V_GEN)$(BOOK_PAGE) instructor $< $@
-docs/html-instructor/%.html: $(srcdir)/docs/%.md $(BOOK_INPUTS) | book-requirements
+docs/html-instructor/%.html: $(srcdir)/docs/%.md $(BOOK_INPUTS) | $(BOOK_TOOLS) book-requirements
 	$(AM_V_GEN)$(BOOK_PAGE) instructor $< $@
-
-# A page shows its figures, so it is rebuilt after them.
-$(BOOK_PAGES:%=docs/html/%.html): $(BOOK_FIGURES:%=docs/html/fig/%.svg)
 
 docs/html/book.css docs/html-instructor/book.css: $(srcdir)/docs/book.css
 	$(AM_V_GEN)$(MKDIR_P) $(@D) && cp $(srcdir)/docs/book.css $@
@@ -100,8 +109,7 @@ docs/html/book.css docs/html-instructor/book.css: $(srcdir)/docs/book.css
 # output are set here, then docs/figures/style.gp, then the script.
 BOOK_TERMINAL = set terminal svg size 640,400 dynamic enhanced font 'sans,12' background rgb 'white'
 docs/html/fig/%.svg: $(srcdir)/docs/figures/%.gp $(srcdir)/docs/figures/style.gp \
-		$(srcdir)/docs/figure.sh $(wildcard $(srcdir)/docs/figures/*.sh) \
-		$(BOOK_TOOLS) | book-requirements
+		$(srcdir)/docs/figure.sh $(srcdir)/docs/deps.sh | $(BOOK_TOOLS) book-requirements
 	$(AM_V_GEN)$(BOOK_ENV) GNUPLOT='$(GNUPLOT)' BOOK_TERMINAL="$(BOOK_TERMINAL)" \
 	  $(SHELL) $(srcdir)/docs/figure.sh $< $@
 docs/html-instructor/fig/%.svg: docs/html/fig/%.svg
@@ -129,7 +137,7 @@ uninstall-local:
 
 clean-local: clean-book
 clean-book:
-	-rm -rf docs/html docs/html-instructor docs/logs
+	-rm -rf docs/html docs/html-instructor docs/logs docs/deps docs/ids.txt
 	-rm -rf docs/ref
 CLEANFILES += $(BOOK_TOOLS)
 
@@ -139,6 +147,7 @@ EXTRA_DIST += \
 	docs/AUTHORING.md \
 	docs/book.css \
 	docs/book.lua \
+	docs/deps.sh \
 	docs/figure.sh \
 	docs/index.md \
 	docs/page.sh \

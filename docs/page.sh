@@ -32,3 +32,12 @@ if test $status -ne 0 || grep -q WARNING "$log"; then
 	exit 1
 fi
 mv "$out.tmp" "$out"
+# What the page used, for make (docs/local.mk): its listings, scripts and
+# tools; the instructor's edition shows the chapter's solution as well.
+mkdir -p docs/deps
+uses=$src
+if test "$edition" = instructor && test -f "$srcdir/solutions/$name.c"; then
+	echo "include=\"solutions/$name.c\"" > "docs/deps/$name.$edition.extra"
+	uses="$uses docs/deps/$name.$edition.extra"
+fi
+sh "$srcdir/docs/deps.sh" "$out" "docs/deps/$name.$edition.d" $uses

@@ -37,7 +37,7 @@ TEST_EXTENSIONS = .test .sh
 LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
 # A failing check is already its own FAIL line; do not add an ERROR line for
 # the suite's exit status as well.  grader-selftest.sh checks exit statuses.
-AM_LOG_DRIVER_FLAGS = --ignore-exit
+AM_TEST_LOG_DRIVER_FLAGS = --ignore-exit
 TEST_LOG_DRIVER = $(LOG_DRIVER)
 SH_LOG_DRIVER = $(LOG_DRIVER)
 AM_TESTS_ENVIRONMENT = \

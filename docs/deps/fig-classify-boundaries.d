@@ -1,0 +1,1 @@
+docs/html/fig/classify-boundaries.svg:docs/bin/accuracy docs/bin/classify 

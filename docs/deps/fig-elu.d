@@ -1,0 +1,1 @@
+docs/html/fig/elu.svg:docs/bin/activate 

@@ -1,0 +1,1 @@
+docs/html/fig/leaky-family.svg:docs/bin/activate 

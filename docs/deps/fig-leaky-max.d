@@ -1,0 +1,1 @@
+docs/html/fig/leaky-max.svg:docs/bin/activate 

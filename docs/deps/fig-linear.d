@@ -1,0 +1,1 @@
+docs/html/fig/linear.svg:docs/bin/activate 

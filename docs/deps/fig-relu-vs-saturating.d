@@ -1,0 +1,1 @@
+docs/html/fig/relu-vs-saturating.svg:docs/bin/activate 

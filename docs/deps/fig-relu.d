@@ -1,0 +1,1 @@
+docs/html/fig/relu.svg:docs/bin/activate 

@@ -1,0 +1,1 @@
+docs/html/fig/rrelu.svg:docs/bin/activate 

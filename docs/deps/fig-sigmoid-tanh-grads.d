@@ -1,0 +1,1 @@
+docs/html/fig/sigmoid-tanh-grads.svg:docs/bin/activate 

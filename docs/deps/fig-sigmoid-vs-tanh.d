@@ -1,0 +1,1 @@
+docs/html/fig/sigmoid-vs-tanh.svg:docs/bin/activate 

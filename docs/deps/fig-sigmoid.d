@@ -1,0 +1,1 @@
+docs/html/fig/sigmoid.svg:docs/bin/activate 

@@ -1,0 +1,1 @@
+docs/html/fig/softmax.svg:docs/bin/activate 

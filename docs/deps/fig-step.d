@@ -1,0 +1,1 @@
+docs/html/fig/step.svg:docs/bin/activate 

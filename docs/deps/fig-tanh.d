@@ -1,0 +1,1 @@
+docs/html/fig/tanh.svg:docs/bin/activate 

@@ -1,0 +1,1 @@
+docs/html/index.html:

@@ -1,0 +1,1 @@
+docs/html/setup.html:docs/bin/activate 
