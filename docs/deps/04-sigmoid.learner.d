@@ -1,1 +1,0 @@
-docs/html/04-sigmoid.html:./exercises/04-sigmoid.c docs/bin/accuracy docs/bin/activate 

@@ -1,1 +1,0 @@
-docs/html/10-choosing.html:./exercises/10-choosing.c docs/bin/properties 

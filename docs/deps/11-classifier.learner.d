@@ -1,1 +1,0 @@
-docs/html/11-classifier.html:./bench/results.md ./docs/figures/classify-epochs.sh ./docs/figures/classify-seeds.sh ./exercises/11-classifier.c ./include/network.h ./tests/11-classifier.c docs/bin/accuracy docs/bin/activate docs/bin/classify 

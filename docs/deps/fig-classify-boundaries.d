@@ -1,1 +1,0 @@
-docs/html/fig/classify-boundaries.svg:docs/bin/accuracy docs/bin/classify 

@@ -1,1 +1,0 @@
-docs/html/fig/classify-confusion.svg:./docs/figures/classify-confusion.sh docs/bin/accuracy docs/bin/classify 

@@ -1,1 +1,0 @@
-docs/html/fig/classify-curve.svg:docs/bin/accuracy docs/bin/classify 

@@ -1,1 +1,0 @@
-docs/html/fig/elu.svg:docs/bin/activate 

@@ -1,1 +1,0 @@
-docs/html/fig/leaky-family.svg:docs/bin/activate 

@@ -1,1 +1,0 @@
-docs/html/fig/leaky-max.svg:docs/bin/activate 

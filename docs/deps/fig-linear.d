@@ -1,1 +1,0 @@
-docs/html/fig/linear.svg:docs/bin/activate 

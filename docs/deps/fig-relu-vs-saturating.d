@@ -1,1 +1,0 @@
-docs/html/fig/relu-vs-saturating.svg:docs/bin/activate 

@@ -1,1 +1,0 @@
-docs/html/fig/relu.svg:docs/bin/activate 

@@ -1,1 +1,0 @@
-docs/html/fig/rrelu.svg:docs/bin/activate 

@@ -1,1 +1,0 @@
-docs/html/fig/sigmoid-tanh-grads.svg:docs/bin/activate 

@@ -1,1 +1,0 @@
-docs/html/fig/sigmoid-vs-tanh.svg:docs/bin/activate 

@@ -1,1 +1,0 @@
-docs/html/fig/sigmoid.svg:docs/bin/activate 

@@ -1,1 +1,0 @@
-docs/html/fig/softmax-temperature.svg:./docs/figures/softmax-temperature.sh docs/bin/activate 

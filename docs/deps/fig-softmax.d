@@ -1,1 +1,0 @@
-docs/html/fig/softmax.svg:docs/bin/activate 

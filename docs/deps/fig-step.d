@@ -1,1 +1,0 @@
-docs/html/fig/step.svg:docs/bin/activate 

@@ -1,1 +1,0 @@
-docs/html/fig/tanh.svg:docs/bin/activate 

@@ -1,1 +1,0 @@
-docs/html/fig/vanishing-depth.svg:./docs/figures/vanishing-depth.sh docs/bin/activate 

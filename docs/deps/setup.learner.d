@@ -1,1 +1,0 @@
-docs/html/setup.html:docs/bin/activate 
