@@ -32,6 +32,7 @@ int outfile_open(struct outfile *o, const char *path, char *err, size_t err_size
 			o->f = fopen(path, "w");
 			if (!o->f)
 				return errmsg(err, err_size, "%s: cannot write: %s", path, strerror(errno));
+			errno = 0;
 			return 0;
 		}
 		o->existed = 1;
@@ -72,6 +73,7 @@ int outfile_open(struct outfile *o, const char *path, char *err, size_t err_size
 		clear(o);
 		return errmsg(err, err_size, "%s: cannot write: %s", path, strerror(e));
 	}
+	errno = 0;
 	return 0;
 }
 
@@ -92,8 +94,9 @@ static void sync_directory(const char *file)
 
 int outfile_close(struct outfile *o, char *err, size_t err_size)
 {
+	/* errno was cleared when the file was opened: a write that failed
+	 * since left its reason there (a full disk, a file-size limit). */
 	int e = 0;
-	errno = 0;
 	if (fflush(o->f) != 0 || ferror(o->f))
 		e = errno ? errno : EIO;
 	if (!e && o->tmp && fsync(fileno(o->f)) != 0)

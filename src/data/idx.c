@@ -50,6 +50,9 @@ static const char *zlib_says(gzFile f, const char *path, int *code)
 	size_t pl = strlen(path);
 	if (strncmp(msg, path, pl) == 0 && strncmp(msg + pl, ": ", 2) == 0)
 		msg += pl + 2;
+	/* gzdopen names the stream "<fd:3>". */
+	if (strncmp(msg, "<fd:", 4) == 0 && strstr(msg, ">: "))
+		msg = strstr(msg, ">: ") + 3;
 	return msg;
 }
 
@@ -67,8 +70,8 @@ static long long read_some(struct idx *x, unsigned char *p, uint64_t len, const 
 		if (r < 0) {
 			int code;
 			const char *msg = zlib_says(x->f, x->path, &code);
-			return errmsg(err, size, "%s: corrupt gzip data in the %s (zlib: %s)", x->path,
-				      what, msg);
+			return errmsg(err, size, "%s: corrupt gzip data, found reading the %s (zlib: %s)",
+				      x->path, what, msg);
 		}
 		if (r == 0)
 			break;
