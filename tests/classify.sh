@@ -294,8 +294,11 @@ expect 1 "holds 2 images but $work/count/train-labels-idx1-ubyte.gz holds 1 labe
 fm "$work/label" && labels "$work/label" t10k 2 3 12
 expect 1 "$work/label/t10k-labels-idx1-ubyte.gz: label 1 is 12" --data fashion-mnist --data-dir "$work/label"
 # A stream whose CRC does not match (gzip -t agrees it is bad): read to its
-# end, so zlib checks it.
-fm "$work/crc" && gz=$work/crc/train-images-idx3-ubyte.gz && gsize=$(wc -c < "$gz")
+# end, so zlib checks it.  40 images, more than zlib decompresses ahead
+# (16 kB), so that --limit 1 alone would never reach the CRC.
+fm "$work/crc" && images "$work/crc" train 2051 40 $((40 * 784)) &&
+	labels "$work/crc" train 40 $(seq 1 40 | sed 's/.*/3/')
+gz=$work/crc/train-images-idx3-ubyte.gz && gsize=$(wc -c < "$gz")
 byte=$(od -An -tu1 -j $((gsize - 8)) -N 1 "$gz" | tr -d ' ')
 printf "\\$(printf %03o $(((byte + 1) % 256)))" | dd of="$gz" bs=1 seek=$((gsize - 8)) conv=notrunc 2> /dev/null
 if gzip -t "$gz" 2> /dev/null; then fail "the damaged CRC fixture passes gzip -t"; else pass "gzip -t rejects the damaged CRC fixture"; fi
