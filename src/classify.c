@@ -11,7 +11,6 @@
  * a standard output that cannot be written exit 1.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
 #include <limits.h>
 #include <math.h>
@@ -54,8 +53,9 @@ enum sets { ANY, TOY, FASHION }; /* the data sets an option applies to */
  * would be typed: on the playground sets (toy), on fashion-mnist, and with
  * --load (it wins over the other two); NULL where there is none.  WHOLE
  * and REAL values must lie in [lo, hi], an end left out where open_lo or
- * open_hi says so.  To add an option: a row here, a name in enum opt, and
- * the line in main that reads its value. */
+ * open_hi says so; the sizes come from caps.h, shared with the loaders.
+ * To add an option: a name in enum opt, a row here, and the line in main
+ * that reads its value from val[]. */
 struct opt_row {
 	const char *name, *arg; /* "epochs", "N"; arg is NULL for a flag */
 	enum kind kind;
@@ -72,32 +72,32 @@ static const struct opt_row options[O_COUNT] = {
 		"circle xor gauss spiral spiral3 (playground), fashion-mnist"},
 	[O_ACT] = {"act", "NAME", TEXT, .toy = "tanh", .fashion = "relu", .help =
 		"the hidden layers' activation (activate --list)"},
-	[O_PARAM] = {"param", "P", REAL, -INFINITY, INFINITY, .note =
+	[O_PARAM] = {"param", "P", REAL, .lo = -INFINITY, .hi = INFINITY, .note =
 		"the activation's own (activate --list)", .help =
 		"the activation's parameter, for those that have one"},
 	[O_HIDDEN] = {"hidden", "N,N,...", TEXT, .toy = "4,2", .fashion = "256,128", .help =
 		"the widths of the hidden layers, or none"},
-	[O_EPOCHS] = {"epochs", "N", WHOLE, 0, CAP_EPOCHS, .toy = "300", .fashion = "10",
+	[O_EPOCHS] = {"epochs", "N", WHOLE, .lo = 0, .hi = CAP_EPOCHS, .toy = "300", .fashion = "10",
 		.loaded = "0", .help = "passes over the training set (0: evaluate only)"},
-	[O_LR] = {"lr", "X", REAL, 0, INFINITY, 1, 1, .toy = "0.03", .fashion = "0.05", .help =
+	[O_LR] = {"lr", "X", REAL, .lo = 0, .open_lo = 1, .hi = INFINITY, .toy = "0.03", .fashion = "0.05", .help =
 		"the learning rate"},
-	[O_DECAY] = {"decay", "X", REAL, 0, 1, 1, 0, .toy = "1", .fashion = "0.8", .help =
+	[O_DECAY] = {"decay", "X", REAL, .lo = 0, .open_lo = 1, .hi = 1, .toy = "1", .fashion = "0.8", .help =
 		"epoch e trains at rate lr * X^(e-1)"},
-	[O_MOMENTUM] = {"momentum", "X", REAL, 0, 1, 0, 1, .toy = "0", .fashion = "0.9", .help =
+	[O_MOMENTUM] = {"momentum", "X", REAL, .lo = 0, .hi = 1, .open_hi = 1, .toy = "0", .fashion = "0.9", .help =
 		"the momentum of SGD"},
-	[O_BATCH] = {"batch", "N", WHOLE, 1, CAP_BATCH, .toy = "10", .fashion = "64", .help =
+	[O_BATCH] = {"batch", "N", WHOLE, .lo = 1, .hi = CAP_BATCH, .toy = "10", .fashion = "64", .help =
 		"samples per step"},
-	[O_SEED] = {"seed", "N", WHOLE, 0, INT_MAX, .toy = "1", .fashion = "1", .help =
+	[O_SEED] = {"seed", "N", WHOLE, .lo = 0, .hi = INT_MAX, .toy = "1", .fashion = "1", .help =
 		"seeds the weights, the shuffles and the playground's points"},
-	[O_NOISE] = {"noise", "X", REAL, 0, 0.5, .toy = "0", .sets = TOY, .help =
+	[O_NOISE] = {"noise", "X", REAL, .lo = 0, .hi = 0.5, .toy = "0", .sets = TOY, .help =
 		"the playground's noise"},
-	[O_POINTS] = {"points", "N", WHOLE, 4, CAP_POINTS, .toy = "500", .sets = TOY, .help =
+	[O_POINTS] = {"points", "N", WHOLE, .lo = 4, .hi = CAP_POINTS, .toy = "500", .sets = TOY, .help =
 		"the points: half for training, half for testing"},
-	[O_LIMIT] = {"limit", "N", WHOLE, 0, CAP_SAMPLES, .fashion = "0", .sets = FASHION, .help =
+	[O_LIMIT] = {"limit", "N", WHOLE, .lo = 0, .hi = CAP_SAMPLES, .fashion = "0", .sets = FASHION, .help =
 		"trains on the first N training images (0: all)"},
 	[O_DATA_DIR] = {"data-dir", "DIR", TEXT, .fashion = FASHION_MNIST_DIR, .sets = FASHION,
 		.help = "where Fashion-MNIST's four .gz files are"},
-	[O_THREADS] = {"threads", "N", WHOLE, 0, TEAM_MAX, .toy = "1", .fashion = "0", .help =
+	[O_THREADS] = {"threads", "N", WHOLE, .lo = 0, .hi = TEAM_MAX, .toy = "1", .fashion = "0", .help =
 		"threads that share each batch (0: one per core)"},
 	[O_PLOT] = {"plot", "FILE.svg", TEXT, .sets = TOY, .help =
 		"draws the decision boundary and the points"},
@@ -255,29 +255,30 @@ static union value parse_value(enum opt i, const char *text)
 	return v;
 }
 
-/* Whether a and b name the same file: the same text, the same existing
- * file, or the same name in the same directory ("./m.bin" and "m.bin"). */
+/* The directory part of path, resolved ("." when it has none); NULL when
+ * it does not exist. */
+static char *directory_of(const char *path)
+{
+	char dir[PATH_MAX];
+	const char *slash = strrchr(path, '/');
+	snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) + 1 : 1, slash ? path : ".");
+	return realpath(dir, NULL);
+}
+
+/* Whether a and b name the same file: the same existing file, or two names
+ * of one file still to be made ("x.svg" and "./x.svg"). */
 static int same_file(const char *a, const char *b)
 {
 	struct stat sa, sb;
+	int has_a = stat(a, &sa) == 0, has_b = stat(b, &sb) == 0;
 	if (strcmp(a, b) == 0)
 		return 1;
-	if (stat(a, &sa) == 0 && stat(b, &sb) == 0)
-		return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
-	char *ra = realpath(a, NULL), *rb = realpath(b, NULL);
-	int same = 0;
-	if (!ra || !rb) {
-		/* One does not exist yet: compare their directories and names. */
-		char da[PATH_MAX], db[PATH_MAX];
-		const char *na = strrchr(a, '/'), *nb = strrchr(b, '/');
-		snprintf(da, sizeof da, "%.*s", na ? (int)(na - a) + 1 : 2, na ? a : "./");
-		snprintf(db, sizeof db, "%.*s", nb ? (int)(nb - b) + 1 : 2, nb ? b : "./");
-		char *pa = realpath(da, NULL), *pb = realpath(db, NULL);
-		same = pa && pb && strcmp(pa, pb) == 0 &&
-		       strcmp(na ? na + 1 : a, nb ? nb + 1 : b) == 0;
-		free(pa), free(pb);
-	}
-	free(ra), free(rb);
+	if (has_a || has_b)
+		return has_a && has_b && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+	const char *na = strrchr(a, '/'), *nb = strrchr(b, '/');
+	char *da = directory_of(a), *db = directory_of(b);
+	int same = da && db && strcmp(da, db) == 0 && strcmp(na ? na + 1 : a, nb ? nb + 1 : b) == 0;
+	free(da), free(db);
 	return same;
 }
 
