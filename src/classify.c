@@ -601,8 +601,12 @@ int main(int argc, char **argv)
 		double test_acc = accuracy_of(&team, &test, pred);
 		if (tty && n_batches >= 100)
 			printf("\r%60s\r", "");
-		/* A loss that blew up is written in three digits, not three hundred. */
-		printf(fabs(loss) < 1e9 ? "epoch %ld loss %.6f" : "epoch %ld loss %.6g", e, loss);
+		/* A loss that blew up is written in a few digits, not three
+		 * hundred; a NaN as "nan", whatever its sign bit. */
+		if (isnan(loss))
+			printf("epoch %ld loss nan", e);
+		else
+			printf(fabs(loss) < 1e9 ? "epoch %ld loss %.6f" : "epoch %ld loss %.6g", e, loss);
 		printf(" train %.4f test %.4f time %.2fs\n", train_acc, test_acc, dt);
 		check_stdout();
 		if (!isfinite(loss)) {
