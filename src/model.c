@@ -76,6 +76,17 @@ static double get_f64(const unsigned char *c)
 	return v;
 }
 
+/* v as the messages write it: "nan" whatever the sign bit, which means
+ * nothing in a NaN. */
+static const char *text_of(double v, char *buf, size_t size)
+{
+	if (isnan(v))
+		snprintf(buf, size, "nan");
+	else
+		snprintf(buf, size, "%g", v);
+	return buf;
+}
+
 /* The first parameter of net that is not finite, as its index, or -1. */
 static long long first_non_finite(const struct mlp *net)
 {
@@ -97,9 +108,10 @@ int model_save(const struct mlp *net, const char *path, char *err, size_t err_si
 	 * good file with one that --load refuses. */
 	struct stat st;
 	const char *kept = stat(path, &st) == 0 ? "; the file is left as it was" : "";
+	char t[32];
 	if (!isfinite(net->act.param))
-		return errmsg(err, err_size, "%s: not saved: the activation's parameter is %g%s",
-			      path, net->act.param, kept);
+		return errmsg(err, err_size, "%s: not saved: the activation's parameter is %s%s",
+			      path, text_of(net->act.param, t, sizeof t), kept);
 	long long bad = first_non_finite(net);
 	if (bad >= 0) {
 		size_t l = 0, k = (size_t)bad;
@@ -108,7 +120,7 @@ int model_save(const struct mlp *net, const char *path, char *err, size_t err_si
 		double v = k < net->size[l] * net->size[l + 1] ? net->W[l][k]
 							       : net->b[l][k - net->size[l] * net->size[l + 1]];
 		return errmsg(err, err_size, "%s: not saved: the network diverged (parameter %lld is "
-			      "%g; try a smaller --lr)%s", path, bad, v, kept);
+			      "%s; try a smaller --lr)%s", path, bad, text_of(v, t, sizeof t), kept);
 	}
 	struct buf b = {0};
 	char name[NAME_BYTES] = {0};
@@ -252,9 +264,10 @@ static struct mlp *load(FILE *f, const char *path, size_t max_batch, char *err, 
 		errmsg(err, err_size, "%s: unknown activation \"%s\"", path, name);
 		goto out;
 	}
+	char t[32];
 	if (!isfinite(param)) {
-		errmsg(err, err_size, "%s: the activation's parameter is %g; a trained model has a "
-		       "finite one", path, param);
+		errmsg(err, err_size, "%s: the activation's parameter is %s; a trained model has a "
+		       "finite one", path, text_of(param, t, sizeof t));
 		goto out;
 	}
 	net = mlp_create(L, sizes, act_layer(id, param), max_batch);
@@ -265,8 +278,8 @@ static struct mlp *load(FILE *f, const char *path, size_t max_batch, char *err, 
 	for (size_t k = 0; k < n_params; k++) {
 		double v = get_f64(p + off + 8 * k);
 		if (!isfinite(v)) {
-			errmsg(err, err_size, "%s: parameter %zu is %g; a trained model has finite ones",
-			       path, k, v);
+			errmsg(err, err_size, "%s: parameter %zu is %s; a trained model has finite ones",
+			       path, k, text_of(v, t, sizeof t));
 			mlp_free(net);
 			net = NULL;
 			goto out;
