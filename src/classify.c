@@ -551,11 +551,11 @@ int main(int argc, char **argv)
 	double net_bytes = caps_network_bytes(n_hidden + 1, sizes, max_batch, (int)threads);
 	if (net_bytes + data_bytes > CAP_MEMORY) {
 		char t1[32], t2[32], t3[32];
-		usage_error("this run needs %s (the network %s with its copies for %ld threads, the "
-			    "data %s), over classify's limit of %d GB", caps_bytes_text(
-			    net_bytes + data_bytes, t1, sizeof t1), caps_bytes_text(net_bytes, t2,
-			    sizeof t2), threads, caps_bytes_text(data_bytes, t3, sizeof t3),
-			    CAP_MEMORY_GB);
+		usage_error("this run needs %s (the network %s%s, the data %s), over classify's "
+			    "limit of %d GB", caps_bytes_text(net_bytes + data_bytes, t1, sizeof t1),
+			    caps_bytes_text(net_bytes, t2, sizeof t2),
+			    threads > 1 ? " with a copy per thread" : "",
+			    caps_bytes_text(data_bytes, t3, sizeof t3), CAP_MEMORY_GB);
 	}
 	if (!loading) {
 		net = mlp_create(n_hidden + 1, sizes, act, max_batch);
