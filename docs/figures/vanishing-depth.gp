@@ -14,7 +14,6 @@ set table $D
 plot '< sh "$srcdir/docs/figures/vanishing-depth.sh"' using 1:2:3:4:5:6 with table
 unset table
 set datafile separator whitespace
-set key noautotitle  # $D has no header row
 data = '$D'
 plot data using 1:5 with linespoints pt 7 ps 0.5 title 'ReLU, w = 1', \
      data using 1:3 with linespoints pt 7 ps 0.5 title 'tanh, w = 1', \
