@@ -35,9 +35,18 @@ local function html_escape(s)
   return (s:gsub('&', '&amp;'):gsub('<', '&lt;'):gsub('>', '&gt;'):gsub('"', '&quot;'))
 end
 
+-- The pages that are not chapters: the index first, the others after the
+-- last chapter, in this order (docs/NAME.md).
+local after_chapters = {'setup', 'sources'}
+
 local function source_of(name)
-  if name == 'index' or name == 'setup' then
-    return 'docs/' .. name .. '.md'
+  if name == 'index' then
+    return 'docs/index.md'
+  end
+  for _, extra in ipairs(after_chapters) do
+    if name == extra then
+      return 'docs/' .. name .. '.md'
+    end
   end
   return 'chapters/' .. name .. '.md'
 end
@@ -329,7 +338,7 @@ function Pandoc(doc)
       scan_ids(name)
     end
   end
-  for _, name in ipairs({'index', 'setup'}) do
+  for _, name in ipairs({'index', table.unpack(after_chapters)}) do
     if name ~= page then
       scan_ids(name)
     end
@@ -371,7 +380,9 @@ function Pandoc(doc)
   for _, name in ipairs(chapters) do
     order[#order + 1] = name
   end
-  order[#order + 1] = 'setup'
+  for _, name in ipairs(after_chapters) do
+    order[#order + 1] = name
+  end
   for i, name in ipairs(order) do
     if name == page then
       if order[i - 1] then
@@ -386,6 +397,8 @@ function Pandoc(doc)
     meta['is-index'] = pandoc.MetaBool(true)
   elseif page == 'setup' then
     meta['is-setup'] = pandoc.MetaBool(true)
+  elseif page == 'sources' then
+    meta['is-sources'] = pandoc.MetaBool(true)
   end
   if pos then
     meta['chapter-number'] = pandoc.MetaString(tostring(chapter_number(page)))

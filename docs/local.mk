@@ -168,3 +168,8 @@ EXTRA_DIST += \
 	docs/template.html \
 	docs/figures \
 	tests/book.sh
+
+# ---- The sources page: docs/sources.md, after setup. ----
+BOOK_PAGES += sources
+BOOK_INPUTS += $(srcdir)/docs/sources.md
+EXTRA_DIST += docs/sources.md

@@ -28,7 +28,7 @@ not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $*"; }
 work=$(mktemp -d "${TMPDIR:-/tmp}/book-test.XXXXXX")
 trap 'rm -rf "$work"' EXIT INT TERM
 
-# The pages: index, each chapter that exists, setup.
+# The pages: index, each chapter that exists, setup, sources.
 chapters=
 for c in $CHAPTERS; do
 	if test -f "$srcdir/chapters/$c.md"; then
@@ -37,7 +37,7 @@ for c in $CHAPTERS; do
 		echo "# chapters/$c.md does not exist yet: not checked"
 	fi
 done
-pages="index $chapters setup"
+pages="index $chapters setup sources"
 
 for ed in html html-instructor; do
 	missing=
