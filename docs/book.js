@@ -1,0 +1,58 @@
+/* book.js: the one thing on a page that needs a script, a "Copy" button on
+ * every code listing.  The book reads fully without it: with scripts off,
+ * the listings are simply listings. */
+(function () {
+	'use strict';
+
+	// Copy TEXT, then call DONE(true) or DONE(false).  The clipboard API
+	// where the browser allows it (file:// counts as secure in most), else
+	// the old selection route.
+	function copy(text, done) {
+		function fallback() {
+			var area = document.createElement('textarea');
+			var ok = false;
+			area.value = text;
+			area.setAttribute('readonly', '');
+			area.style.position = 'fixed';
+			area.style.opacity = '0';
+			document.body.appendChild(area);
+			area.select();
+			try {
+				ok = document.execCommand('copy');
+			} catch (e) {
+				ok = false;
+			}
+			document.body.removeChild(area);
+			done(ok);
+		}
+		if (navigator.clipboard && window.isSecureContext) {
+			navigator.clipboard.writeText(text).then(function () { done(true); }, fallback);
+		} else {
+			fallback();
+		}
+	}
+
+	document.querySelectorAll('main pre').forEach(function (pre) {
+		// The button sits in the listing's corner, outside the part that
+		// scrolls sideways: in pandoc's div.sourceCode, or a box made here.
+		var box = pre.parentElement;
+		if (!box.classList.contains('sourceCode')) {
+			box = document.createElement('div');
+			box.className = 'code-box';
+			pre.parentElement.insertBefore(box, pre);
+			box.appendChild(pre);
+		}
+		var button = document.createElement('button');
+		button.type = 'button';
+		button.className = 'copy-button';
+		button.textContent = 'Copy';
+		button.setAttribute('aria-label', 'Copy this listing');
+		button.addEventListener('click', function () {
+			copy(pre.innerText.replace(/\n+$/, ''), function (ok) {
+				button.textContent = ok ? 'Copied' : 'Select and copy';
+				setTimeout(function () { button.textContent = 'Copy'; }, 1500);
+			});
+		});
+		box.appendChild(button);
+	});
+})();
