@@ -350,6 +350,70 @@ local function Link(el)
   end
 end
 
+-- Bare delimiters in TeX maths: ( ) [ ] and pairs of |.  TeX never
+-- stretches them (only \left, \right and \big... do), but pandoc 2.17's
+-- MathML marks them stretchy, and Chromium draws a stretchy delimiter that
+-- needs no stretching with wide gaps on both sides: "σ ( x )".  Written as
+-- \lparen, \lbrack, \lvert ..., they come out stretchy="false", as in TeX.
+local sized = {left = true, right = true, middle = true, big = true, Big = true,
+  bigg = true, Bigg = true, bigl = true, bigr = true, Bigl = true, Bigr = true,
+  biggl = true, biggr = true, Biggl = true, Biggr = true, sqrt = true}
+local bare = {['('] = '\\lparen ', [')'] = '\\rparen ', ['['] = '\\lbrack ', [']'] = '\\rbrack '}
+
+local function unstretch(tex)
+  local bars = 0
+  for i = 1, #tex do
+    if tex:sub(i, i) == '|' and tex:sub(i - 1, i - 1) ~= '\\' then
+      bars = bars + 1
+    end
+  end
+  local out, i, after_sized, open_bar = {}, 1, false, true
+  while i <= #tex do
+    local c = tex:sub(i, i)
+    if c == '\\' then
+      local name = tex:match('^%a+', i + 1)
+      if name then
+        out[#out + 1] = '\\' .. name
+        i = i + 1 + #name
+        after_sized = sized[name] or false
+      else
+        -- \\ (a new line, maybe with [2ex]), \{, \|, \, ...: as written.
+        local skip = tex:match('^\\\\%s*%b[]', i) or tex:sub(i, i + 1)
+        out[#out + 1] = skip
+        i = i + #skip
+        after_sized = false
+      end
+    elseif c:match('%s') then
+      out[#out + 1] = c
+      i = i + 1
+    else
+      if after_sized then
+        -- \left( or \sqrt[3]: the delimiter or argument is left alone.
+        local arg = c == '[' and tex:match('^%b[]', i) or c
+        out[#out + 1] = arg
+        i = i + #arg
+      elseif bare[c] then
+        out[#out + 1] = bare[c]
+        i = i + 1
+      elseif c == '|' and bars % 2 == 0 then
+        out[#out + 1] = open_bar and '\\lvert ' or '\\rvert '
+        open_bar = not open_bar
+        i = i + 1
+      else
+        out[#out + 1] = c
+        i = i + 1
+      end
+      after_sized = false
+    end
+  end
+  return table.concat(out)
+end
+
+local function Math(el)
+  el.text = unstretch(el.text)
+  return el
+end
+
 -- A table scrolls sideways inside its own box, never the page.
 local function Table(el)
   return pandoc.Div({el}, pandoc.Attr('', {'table-wrap'}))
@@ -411,7 +475,7 @@ function Pandoc(doc)
 
   -- The Div/CodeBlock/Code pass first: run blocks may bring new ids.
   doc = doc:walk({CodeBlock = CodeBlock, Code = Code})
-  doc = doc:walk({Div = Div, Table = Table})
+  doc = doc:walk({Div = Div, Table = Table, Math = Math})
   collect_ids(doc)
   doc = doc:walk({Link = Link})
 

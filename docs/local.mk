@@ -120,7 +120,7 @@ docs/html/book.css docs/html-instructor/book.css: $(srcdir)/docs/book.css
 
 # Figures: docs/figures/NAME.gp only plots; the terminal, size, font and
 # output are set here, then docs/figures/style.gp, then the script.
-BOOK_TERMINAL = set terminal svg size 640,400 dynamic enhanced font 'sans,12' background rgb 'white'
+BOOK_TERMINAL = set terminal svg size 640,400 dynamic enhanced font 'sans,14' background rgb 'white'
 docs/html/fig/%.svg: $(srcdir)/docs/figures/%.gp $(srcdir)/docs/figures/style.gp \
 		$(srcdir)/docs/figure.sh $(wildcard $(srcdir)/docs/figures/*.sh) \
 		$(BOOK_TOOLS) | book-requirements
