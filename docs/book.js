@@ -1,6 +1,7 @@
-/* book.js: the one thing on a page that needs a script, a "Copy" button on
- * every code listing.  The book reads fully without it: with scripts off,
- * the listings are simply listings. */
+/* book.js: what on a page needs a script: a "Copy" button on every code
+ * listing, and each figure a link to itself at full size (to zoom into on a
+ * phone).  The book reads fully without it: with scripts off, listings are
+ * simply listings and figures simply figures. */
 (function () {
 	'use strict';
 
@@ -54,5 +55,14 @@
 			});
 		});
 		box.appendChild(button);
+	});
+
+	document.querySelectorAll('main figure > img').forEach(function (img) {
+		var link = document.createElement('a');
+		link.href = img.getAttribute('src');
+		link.className = 'figure-zoom';
+		link.title = 'The figure at full size';
+		img.parentElement.insertBefore(link, img);
+		link.appendChild(img);
 	});
 })();

@@ -273,4 +273,5 @@ clean-book-extras:
 	-rm -f $(BOOK_EPUB)
 
 .PHONY: epub book-requirements-extras install-book-extras uninstall-book-extras clean-book-extras
-EXTRA_DIST += docs/book.js docs/search.js docs/search.md docs/search-index.lua docs/epub.css
+EXTRA_DIST += docs/book.js docs/search.js docs/search.md docs/search-index.lua docs/epub.css \
+	tests/book-browser.py
