@@ -34,14 +34,22 @@
 	}
 
 	document.querySelectorAll('main pre').forEach(function (pre) {
-		// The button sits in the listing's corner, outside the part that
-		// scrolls sideways: in pandoc's div.sourceCode, or a box made here.
+		// The button goes in the listing's label bar (file and snippet)
+		// when it has one; else in the top corner of a box round the code,
+		// outside the part that scrolls sideways, above the first line.
 		var box = pre.parentElement;
-		if (!box.classList.contains('sourceCode')) {
-			box = document.createElement('div');
-			box.className = 'code-box';
-			pre.parentElement.insertBefore(box, pre);
-			box.appendChild(pre);
+		var listing = pre.closest('.listing');
+		var label = listing && listing.querySelector('.listing-file');
+		if (label) {
+			box = label;
+		} else {
+			if (!box.classList.contains('sourceCode')) {
+				box = document.createElement('div');
+				box.className = 'code-box';
+				pre.parentElement.insertBefore(box, pre);
+				box.appendChild(pre);
+			}
+			box.classList.add('copy-host');
 		}
 		var button = document.createElement('button');
 		button.type = 'button';

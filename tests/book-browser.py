@@ -145,7 +145,9 @@ var bare = headings.filter(function (h) {
 }).map(function (h) { return h.id; });
 var pres = Array.from(document.querySelectorAll('main pre'));
 var plain = pres.filter(function (p) {
-  return !p.parentElement.querySelector(':scope > .copy-button');
+  var listing = p.closest('.listing');
+  return !(listing ? listing.querySelector('.listing-file > .copy-button')
+                   : p.parentElement.querySelector(':scope > .copy-button'));
 }).length;
 return {headings: headings.length, bare: bare, listings: pres.length, without: plain,
   buttons: document.querySelectorAll('.copy-button').length,
