@@ -200,7 +200,8 @@ def features(driver, pages, scripts):
     for path in pages:
         driver.get(url(path))
         r = driver.execute_script(FEATURES)
-        check(not r['bare'], '%s: every heading (%d) has its ¶ link' % (path, r['headings']),
+        check(not r['bare'], '%s: every heading (%d) has its ¶ link%s' % (path, r['headings'],
+              '' if scripts else ', scripts off'),
               'none on ' + ', '.join(r['bare'][:5]))
         if scripts:
             check(r['without'] == 0, '%s: every listing (%d) has a copy button' % (path, r['listings']),
