@@ -123,7 +123,7 @@ listing, chapters = sys.argv[1], sys.argv[2].split()
 SKIP = {'math', 'code', 'pre', 'script', 'style', 'title'}
 # The book's making is not its subject: "seed" only for random numbers.
 VOCABULARY = re.compile(
-    r"\bseed's|\bseeds'|\b(?:first|second|third|fourth|fifth)\s+seed\b|"
+    r"\bseed['\u2019]s|\bseeds['\u2019]|\b(?:first|second|third|fourth|fifth)\s+seed\b|"
     r"\b(?:the|a|one|another|this|that|each|which|our)\s+seeds?\s+(?:articles?|texts?|sources?|authors?|"
     r"says|said|shows?|showed|writes|wrote|"
     r"gives|uses|claims|calls|lists|puts|sketches|opens|draws|does|rounds|agrees?|argues|works)\b|"
