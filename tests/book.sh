@@ -97,7 +97,8 @@ lc_pid=$!
 
 # Chromium renders each page of the learner's edition (the DOM after
 # loading, one browser per core).  The instructor's edition is the same
-# template without JavaScript, so its pages are checked as pandoc wrote them.
+# template, whose script only adds copy buttons and figure links, so its
+# pages are checked as pandoc wrote them.
 for p in $pages; do
 	echo "docs/html/$p.html $work/html-$p.dom"
 done >"$work/render"
