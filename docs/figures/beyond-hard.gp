@@ -1,7 +1,7 @@
 # Chapter 12: the hard functions beside the smooth ones they stand in for:
 # hard sigmoid and sigmoid (top), hard swish and SiLU (bottom).  Data from
 # the reference `activate`; the build sets the terminal.
-set terminal svg size 640,520 dynamic enhanced font 'sans,12' background rgb 'white'
+set terminal svg size 640,620 dynamic enhanced font 'sans,14' background rgb 'white'
 set xrange [-6:6]
 set multiplot layout 2,1
 set title 'hard sigmoid and sigmoid'

@@ -1,7 +1,7 @@
 # Chapter 12: SELU beside ELU (alpha = 1) and ReLU, with the derivatives
 # below; SELU's slope is lambda = 1.0507 on the right and lambda alpha =
 # 1.7581 where the left side meets 0.  Data from the reference `activate`.
-set terminal svg size 640,520 dynamic enhanced font 'sans,12' background rgb 'white'
+set terminal svg size 640,620 dynamic enhanced font 'sans,14' background rgb 'white'
 set xrange [-4:2]
 set multiplot layout 2,1
 set title 'the functions'

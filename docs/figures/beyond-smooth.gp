@@ -1,7 +1,7 @@
 # Chapter 12: the smooth relatives of ReLU on one plot, functions on top,
 # derivatives below: softplus, SiLU, GELU and Mish, with ReLU dashed.  Data
 # from the reference `activate`; the build sets the terminal.
-set terminal svg size 640,560 dynamic enhanced font 'sans,12' background rgb 'white'
+set terminal svg size 640,620 dynamic enhanced font 'sans,14' background rgb 'white'
 set xrange [-5:3]
 set multiplot layout 2,1
 set title 'the functions'

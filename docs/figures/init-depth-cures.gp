@@ -3,7 +3,7 @@
 # weights residual, without and with batch normalisation; and 0.01 normal
 # weights residual.  Data from the reference `depth`
 # (docs/figures/depth-runs.sh); the build sets the terminal.
-set terminal svg size 640,620 dynamic enhanced font 'sans,12' background rgb 'white'
+set terminal svg size 640,620 dynamic enhanced font 'sans,14' background rgb 'white'
 set table $D
 plot '< sh "$srcdir/docs/figures/depth-runs.sh" "glorot:--act relu --init glorot" "glorot-bn:--act relu --init glorot --batchnorm" "he-res:--act relu --init he --residual" "he-res-bn:--act relu --init he --residual --batchnorm" "small-res:--act relu --init small --residual"' \
      using 1:2:3:4:5:6:7:8:9:10:11 with table

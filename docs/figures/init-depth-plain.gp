@@ -3,7 +3,7 @@
 # gradient arriving at each layer (bottom), for three initialisations of
 # ReLU, two of tanh, and SELU with LeCun's.  Data from the reference
 # `depth` (docs/figures/depth-runs.sh); the build sets the terminal.
-set terminal svg size 640,620 dynamic enhanced font 'sans,12' background rgb 'white'
+set terminal svg size 640,620 dynamic enhanced font 'sans,14' background rgb 'white'
 set table $D
 plot '< sh "$srcdir/docs/figures/depth-runs.sh" "relu-he:--act relu --init he" "relu-glorot:--act relu --init glorot" "relu-he12:--act relu --init he --gain 1.2" "tanh-glorot:--act tanh --init glorot" "tanh-small:--act tanh --init small" "selu-lecun:--act selu --init lecun"' \
      using 1:2:3:4:5:6:7:8:9:10:11:12:13 with table

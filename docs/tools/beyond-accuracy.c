@@ -87,7 +87,7 @@ static const struct formula rows[] = {
 	{"gelu-tanh", "$x\\,\\sigma(2u)$", gelu_tanh_sig},
 	{"gelu-tanh", "`act_gelu_tanh`", act_gelu_tanh},
 	{"mish", "$x \\tanh(\\log(1 + e^x))$", mish_naive},
-	{"mish", "$x \\tanh(\\mathrm{softplus}(x))$, `log1p`", mish_softplus},
+	{"mish", "$x \\tanh(\\operatorname{softplus}(x))$, `log1p`", mish_softplus},
 	{"mish", "`act_mish`", act_mish},
 	{"selu", "$\\lambda\\alpha(e^x - 1)$ for $x \\le 0$", selu_exp},
 	{"selu", "`act_selu`: `expm1`", act_selu},
