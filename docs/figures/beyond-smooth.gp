@@ -15,7 +15,7 @@ plot '< activate --table -5:3:0.02 relu softplus silu gelu mish' \
      '' using 1:10 with lines lt 4 title 'mish'
 set title 'their derivatives'
 set xlabel 'x'
-set yrange [-0.25:1.25]
+set yrange [-0.25:2.1]
 plot '< activate --table -5:0:0.02 relu' using 1:3 with lines lt 7 title "relu'", \
      '< activate --table 5e-324:3:0.02 relu' using 1:3 with lines lt 7 notitle, \
      '< activate --table -5:3:0.02 softplus silu gelu mish' \
