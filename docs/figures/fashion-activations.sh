@@ -8,7 +8,7 @@
 # shows its last output, docs/figures/fashion-activations.md; to update it,
 # from a tree configured --with-solutions:
 #
-#   CLASSIFY=./classify THREADS=1 sh docs/figures/fashion-activations.sh 1 2 3 \
+#   CLASSIFY=./classify THREADS=1 sh docs/figures/fashion-activations.sh 1 2 \
 #       > docs/figures/fashion-activations.md
 set -eu
 classify=${CLASSIFY:-classify}
