@@ -84,21 +84,21 @@ struct formula {
 };
 
 static const struct formula sigmoid_rows[] = {
-	{"$1/(1 + e^{-x})$", sig_naive, 0},
-	{"$e^x/(1 + e^x)$", sig_exp_ratio, 0},
-	{"`act_sigmoid`: branch on the sign", act_sigmoid, 0},
-	{"$\\sigma(x)(1 - \\sigma(x))$", sig_grad_textbook, 1},
-	{"`act_sigmoid_grad`: $\\sigma(x)\\,\\sigma(-x)$", act_sigmoid_grad, 1},
+	{"$1/(1 + e^{-x})$", sig_naive, 0, NULL},
+	{"$e^x/(1 + e^x)$", sig_exp_ratio, 0, NULL},
+	{"`act_sigmoid`: branch on the sign", act_sigmoid, 0, NULL},
+	{"$\\sigma(x)(1 - \\sigma(x))$", sig_grad_textbook, 1, NULL},
+	{"`act_sigmoid_grad`: $\\sigma(x)\\,\\sigma(-x)$", act_sigmoid_grad, 1, NULL},
 };
 
 static const struct formula tanh_rows[] = {
-	{"$(e^x - e^{-x})/(e^x + e^{-x})$", tanh_naive, 0},
-	{"$2\\sigma(2x) - 1$", tanh_via_sigmoid, 0},
-	{"C library `tanh()`", tanh_libm, 0},
-	{"`act_tanh`: expm1 form", act_tanh, 0},
-	{"$1 - \\tanh^2 x$", tanh_grad_textbook, 1},
-	{"$1/\\cosh^2 x$", tanh_grad_cosh, 1},
-	{"`act_tanh_grad`: $4u/(1+u)^2$, $u = e^{-2|x|}$", act_tanh_grad, 1},
+	{"$(e^x - e^{-x})/(e^x + e^{-x})$", tanh_naive, 0, NULL},
+	{"$2\\sigma(2x) - 1$", tanh_via_sigmoid, 0, NULL},
+	{"C library `tanh()`", tanh_libm, 0, NULL},
+	{"`act_tanh`: expm1 form", act_tanh, 0, NULL},
+	{"$1 - \\tanh^2 x$", tanh_grad_textbook, 1, NULL},
+	{"$1/\\cosh^2 x$", tanh_grad_cosh, 1, NULL},
+	{"`act_tanh_grad`: $4u/(1+u)^2$, $u = e^{-2|x|}$", act_tanh_grad, 1, NULL},
 };
 
 /* Chapter 12's functions as a learner might write them, and the
