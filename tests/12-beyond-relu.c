@@ -579,40 +579,21 @@ static const double g_dW[GI * GO] = {9, -1, 26, 47, 15, 148};
 static const double g_dV[GI * GO] = {30, 6, 44, 40, -78, 78};
 static const double g_dinp[GB * GI] = {15, 55, -19, 36, -21, 121};
 
-static bool same(const double *got, const double *want, int n)
-{
-	for (int i = 0; i < n; i++)
-		if (!grader_close(got[i], want[i], TOL_EXACT, 1e-300))
-			return false;
-	return true;
-}
-
-/* "[45, -3, 8, 98]" */
-static const char *show(char *buf, size_t size, const double *v, int n)
-{
-	size_t len = (size_t)snprintf(buf, size, "[");
-	for (int i = 0; i < n && len < size; i++)
-		len += (size_t)snprintf(buf + len, size - len, "%s%.17g", i ? ", " : "", v[i]);
-	if (len < size)
-		snprintf(buf + len, size - len, "]");
-	return buf;
-}
-
 START_TEST(glu_forward_worked_example)
 {
 	double out[GB * GO], a[GB * GO], g[GB * GO];
 	glu_forward(out, a, g, g_inp, g_W, g_V, square, GB, GI, GO);
 	char b1[256], b2[256];
-	ck_assert_msg(same(a, g_a, GB * GO) && same(g, g_g, GB * GO),
+	ck_assert_msg(grader_same_array(a, g_a, GB * GO) && grader_same_array(g, g_g, GB * GO),
 		      "glu_forward(inp, W, V, f(g) = g^2, B = 2, n_in = 3, n_out = 2) left a = %s and g = %s, "
 		      "expected a = inp W = [5, -3, 2, 2] and g = inp V = [3, 1, -2, 7] -- a[s][j] = sum_i "
 		      "inp[s][i] W[i][j], input-major as in chapter 11 " SEE_GLU,
-		      show(b1, sizeof b1, a, GB * GO), show(b2, sizeof b2, g, GB * GO));
+		      grader_show_array(b1, sizeof b1, a, GB * GO), grader_show_array(b2, sizeof b2, g, GB * GO));
 	const double gate_on_a[GB * GO] = {25 * 3, 9 * 1, 4 * -2, 4 * 7};
-	ck_assert_msg(same(out, g_out, GB * GO),
+	ck_assert_msg(grader_same_array(out, g_out, GB * GO),
 		      "glu_forward(inp, W, V, f(g) = g^2, B = 2, n_in = 3, n_out = 2) returned out = %s, "
-		      "expected a f(g) = [45, -3, 8, 98] -- %s", show(b1, sizeof b1, out, GB * GO),
-		      same(out, gate_on_a, GB * GO) ? "that is f(a) g: the gate f applies to g = inp V, "
+		      "expected a f(g) = [45, -3, 8, 98] -- %s", grader_show_array(b1, sizeof b1, out, GB * GO),
+		      grader_same_array(out, gate_on_a, GB * GO) ? "that is f(a) g: the gate f applies to g = inp V, "
 		      "and multiplies a = inp W " SEE_GLU : "out = a * f(g), element by element " SEE_GLU);
 }
 END_TEST
@@ -624,10 +605,10 @@ START_TEST(glu_forward_writes_a_and_g)
 		a[k] = g[k] = 1000;
 	glu_forward(out, a, g, g_inp, g_W, g_V, square, GB, GI, GO);
 	char b1[256], b2[256];
-	ck_assert_msg(same(a, g_a, GB * GO) && same(g, g_g, GB * GO),
+	ck_assert_msg(grader_same_array(a, g_a, GB * GO) && grader_same_array(g, g_g, GB * GO),
 		      "glu_forward(...) with a and g holding 1000 beforehand left a = %s and g = %s, expected "
 		      "[5, -3, 2, 2] and [3, 1, -2, 7]: a and g are written, not added to " SEE_GLU,
-		      show(b1, sizeof b1, a, GB * GO), show(b2, sizeof b2, g, GB * GO));
+		      grader_show_array(b1, sizeof b1, a, GB * GO), grader_show_array(b2, sizeof b2, g, GB * GO));
 }
 END_TEST
 
@@ -643,20 +624,20 @@ START_TEST(glu_backward_worked_example)
 	double dinp[GB * GI] = {0}, dW[GI * GO] = {0}, dV[GI * GO] = {0};
 	worked_backward(dinp, dW, dV);
 	char b[256];
-	ck_assert_msg(same(dW, g_dW, GI * GO),
+	ck_assert_msg(grader_same_array(dW, g_dW, GI * GO),
 		      "glu_backward(...) on the worked example (f(g) = g^2) gave dW = %s, expected inp^T (dout f(g)) "
-		      "= [9, -1, 26, 47, 15, 148] -- dL/da = dout * f(g) " SEE_GLU, show(b, sizeof b, dW, GI * GO));
+		      "= [9, -1, 26, 47, 15, 148] -- dL/da = dout * f(g) " SEE_GLU, grader_show_array(b, sizeof b, dW, GI * GO));
 	const double dV_with_f[GI * GO] = {45, 3, 106, 104, 3, 291}; /* dout a f(g), not f'(g) */
-	ck_assert_msg(same(dV, g_dV, GI * GO),
+	ck_assert_msg(grader_same_array(dV, g_dV, GI * GO),
 		      "glu_backward(...) on the worked example (f(g) = g^2, f'(g) = 2g) gave dV = %s, expected "
-		      "inp^T (dout a f'(g)) = [30, 6, 44, 40, -78, 78] -- %s", show(b, sizeof b, dV, GI * GO),
-		      same(dV, dV_with_f, GI * GO) ? "that used f(g) where the chain rule needs f'(g): "
+		      "inp^T (dout a f'(g)) = [30, 6, 44, 40, -78, 78] -- %s", grader_show_array(b, sizeof b, dV, GI * GO),
+		      grader_same_array(dV, dV_with_f, GI * GO) ? "that used f(g) where the chain rule needs f'(g): "
 		      "dL/dg = dout * a * f'(g) " SEE_GLU : "dL/dg = dout * a * f'(g) " SEE_GLU);
 	const double dinp_w_only[GB * GI] = {9, 19, -1, 8, -33, 49};
-	ck_assert_msg(same(dinp, g_dinp, GB * GI),
+	ck_assert_msg(grader_same_array(dinp, g_dinp, GB * GI),
 		      "glu_backward(...) on the worked example gave dinp = %s, expected dL/da W^T + dL/dg V^T = "
-		      "[15, 55, -19, 36, -21, 121] -- %s", show(b, sizeof b, dinp, GB * GI),
-		      same(dinp, dinp_w_only, GB * GI) ? "that is dL/da W^T alone: the input reaches the output "
+		      "[15, 55, -19, 36, -21, 121] -- %s", grader_show_array(b, sizeof b, dinp, GB * GI),
+		      grader_same_array(dinp, dinp_w_only, GB * GI) ? "that is dL/da W^T alone: the input reaches the output "
 		      "along both paths, through W and through V, and both gradients add " SEE_GLU :
 		      "dinp[s][i] += sum_j W[i][j] dL/da[s][j] + V[i][j] dL/dg[s][j] " SEE_GLU);
 }
@@ -689,10 +670,10 @@ START_TEST(glu_backward_skips_a_null_dinp)
 	double dW[GI * GO] = {0}, dV[GI * GO] = {0};
 	worked_backward(NULL, dW, dV);
 	char b1[256], b2[256];
-	ck_assert_msg(same(dW, g_dW, GI * GO) && same(dV, g_dV, GI * GO),
+	ck_assert_msg(grader_same_array(dW, g_dW, GI * GO) && grader_same_array(dV, g_dV, GI * GO),
 		      "glu_backward(...) with dinp = NULL gave dW = %s and dV = %s, expected the same as with "
 		      "a dinp: [9, -1, 26, 47, 15, 148] and [30, 6, 44, 40, -78, 78] " SEE_GLU,
-		      show(b1, sizeof b1, dW, GI * GO), show(b2, sizeof b2, dV, GI * GO));
+		      grader_show_array(b1, sizeof b1, dW, GI * GO), grader_show_array(b2, sizeof b2, dV, GI * GO));
 }
 END_TEST
 

@@ -206,24 +206,6 @@ static const struct {
 	 {-186, -60, 0, -70, 24, -32, 16, 2}, {-217, -111, 4, 105, -31, 15, 4, 35, 1, -1, 2, 1}},
 };
 
-static bool same(const double *got, const double *want, int n)
-{
-	for (int i = 0; i < n; i++)
-		if (!grader_close(got[i], want[i], TOL_EXACT, 1e-300))
-			return false;
-	return true;
-}
-
-static const char *show(char *buf, size_t size, const double *v, int n)
-{
-	size_t len = (size_t)snprintf(buf, size, "[");
-	for (int i = 0; i < n && len < size; i++)
-		len += (size_t)snprintf(buf + len, size - len, "%s%.17g", i ? ", " : "", v[i]);
-	if (len < size)
-		snprintf(buf + len, size - len, "]");
-	return buf;
-}
-
 START_TEST(depth_forward_worked_example)
 {
 	int res = _i;
@@ -234,9 +216,9 @@ START_TEST(depth_forward_worked_example)
 	depth_forward(z, h, bn, w_x, &net);
 	char b1[512], b2[512];
 	const char *kind = res ? "residual" : "plain";
-	ck_assert_msg(same(z, worked[res].z, 8) && same(h, worked[res].h, 12),
+	ck_assert_msg(grader_same_array(z, worked[res].z, 8) && grader_same_array(h, worked[res].h, 12),
 		      "depth_forward(%s, f(z) = z^2, B = 2, n = 2, L = 2) gave z = %s and h = %s, expected "
-		      "z = %s and h = %s -- %s", kind, show(b1, sizeof b1, z, 8), show(b2, sizeof b2, h, 12),
+		      "z = %s and h = %s -- %s", kind, grader_show_array(b1, sizeof b1, z, 8), grader_show_array(b2, sizeof b2, h, 12),
 		      res ? "[3, -2, 0, -1, 12, 16, 4, 1]" : "[3, -2, 0, -1, 8, 13, 2, 1]",
 		      res ? "[1, 2, -1, 1, 10, 6, -1, 2, 154, 262, 15, 3]" : "[1, 2, -1, 1, 9, 4, 0, 1, 64, 169, 4, 1]",
 		      res ? "a residual layer adds its input: h_l = h_{l-1} + f(z_l), with z_l = h_{l-1} W_l "
@@ -258,9 +240,9 @@ START_TEST(depth_backward_worked_example)
 	depth_backward(dz, dh, w_dtop, z, bn, &net);
 	char b1[512], b2[512];
 	const char *kind = res ? "residual" : "plain";
-	ck_assert_msg(same(dz, worked[res].dz, 8) && same(dh, worked[res].dh, 12),
+	ck_assert_msg(grader_same_array(dz, worked[res].dz, 8) && grader_same_array(dh, worked[res].dh, 12),
 		      "depth_backward(%s, f'(z) = 2z, B = 2, n = 2, L = 2) gave dz = %s and dh = %s, expected "
-		      "dz = %s and dh = %s -- %s", kind, show(b1, sizeof b1, dz, 8), show(b2, sizeof b2, dh, 12),
+		      "dz = %s and dh = %s -- %s", kind, grader_show_array(b1, sizeof b1, dz, 8), grader_show_array(b2, sizeof b2, dh, 12),
 		      res ? "[-186, -60, 0, -70, 24, -32, 16, 2]" : "[-156, -24, 0, -36, 16, -26, 8, 2]",
 		      res ? "[-217, -111, 4, 105, -31, 15, 4, 35, 1, -1, 2, 1]"
 			  : "[-156, -132, 0, 36, -26, 6, 2, 18, 1, -1, 2, 1]",
@@ -279,10 +261,10 @@ START_TEST(depth_forward_normalises_with_batchnorm)
 	batchnorm_forward(want, want_bn, 2, 2);
 	depth_forward(z, h, bn, w_x, &net);
 	char b1[256], b2[256];
-	ck_assert_msg(same(z, want, 4) && same(bn, want_bn, 2),
+	ck_assert_msg(grader_same_array(z, want, 4) && grader_same_array(bn, want_bn, 2),
 		      "depth_forward(batchnorm, f(z) = z, B = 2, n = 2, L = 1) gave z = %s, expected "
 		      "batchnorm_forward(x W_1) = %s: normalise z_l in place, with its 1/std in bn + l n, "
-		      "before f " SEE_CURES, show(b1, sizeof b1, z, 4), show(b2, sizeof b2, want, 4));
+		      "before f " SEE_CURES, grader_show_array(b1, sizeof b1, z, 4), grader_show_array(b2, sizeof b2, want, 4));
 }
 END_TEST
 
@@ -503,11 +485,11 @@ START_TEST(clip_by_norm_worked_examples)
 			       "sqrt(sum g_i^2) overflows or underflows for such g: divide every g_i by the "
 			       "largest |g_i| first, and multiply the root back " SEE_CLIP : hint;
 		ck_assert_msg(grader_close(got, rows[r].norm, TOL_EXACT, 1e-300) &&
-			      same(g, rows[r].out, rows[r].n),
+			      grader_same_array(g, rows[r].out, rows[r].n),
 			      "clip_by_norm(%s, %d, %.17g) returned %.17g and left g = %s, expected %.17g and %s "
-			      "(%s) -- %s", show(b1, sizeof b1, rows[r].g, rows[r].n), rows[r].n, rows[r].max_norm,
-			      got, show(b2, sizeof b2, g, rows[r].n), rows[r].norm,
-			      show(b1 + 128, sizeof b1 - 128, rows[r].out, rows[r].n), rows[r].why, hint);
+			      "(%s) -- %s", grader_show_array(b1, sizeof b1, rows[r].g, rows[r].n), rows[r].n, rows[r].max_norm,
+			      got, grader_show_array(b2, sizeof b2, g, rows[r].n), rows[r].norm,
+			      grader_show_array(b1 + 128, sizeof b1 - 128, rows[r].out, rows[r].n), rows[r].why, hint);
 	}
 }
 END_TEST
