@@ -20,7 +20,7 @@ docs_bin_classify_SOURCES = $(classify_SOURCES)
 docs_bin_classify_CFLAGS = $(classify_CFLAGS)
 docs_bin_classify_LDFLAGS = $(classify_LDFLAGS)
 docs_bin_classify_LDADD = $(BOOK_LIBS) $(ZLIB_LIBS)
-# The ULP table of chapters 04 and 05.
+# The ULP tables of chapters 04, 05 and 12.
 BOOK_TOOLS += docs/bin/accuracy
 docs_bin_accuracy_SOURCES = docs/tools/accuracy.c
 docs_bin_accuracy_LDADD = $(BOOK_LIBS)
