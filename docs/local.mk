@@ -63,14 +63,14 @@ docs/ids.txt: $(BOOK_MARKDOWN)
 	@$(MKDIR_P) $(@D)
 	$(AM_V_GEN)for f in $(BOOK_MARKDOWN); do \
 	  echo "== $${f##*/}"; sed -n '/^# /{p;q;}' "$$f"; grep -o '{[^}]*#[^}]*}' "$$f" || true; \
-	done > $@.tmp && \
+	done > $@.tmp && echo "== needs: $(CHAPTER_NEEDS)" >> $@.tmp && \
 	if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 
 # The environment of every .run command and figure: the reference tools
 # first on PATH, the build tree as the working directory, $srcdir set.
 BOOK_ENV = srcdir='$(srcdir)' PATH='$(abs_builddir)/docs/bin:'"$$PATH" \
 	PANDOC='$(PANDOC)' BOOK_TITLE='$(PACKAGE_NAME)' \
-	BOOK_CHAPTERS='$(BOOK_CHAPTERS)' LC_ALL=C.UTF-8
+	BOOK_CHAPTERS='$(BOOK_CHAPTERS)' BOOK_NEEDS='$(CHAPTER_NEEDS)' LC_ALL=C.UTF-8
 BOOK_PAGE = $(BOOK_ENV) $(SHELL) $(srcdir)/docs/page.sh
 
 html-local: $(BOOK_FILES:%=docs/html/%)
