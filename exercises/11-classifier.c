@@ -1,6 +1,7 @@
 /* Chapter 11, a classifier: the exercise.
- * Wire your activations (chapters 02-08) and your softmax cross-entropy
- * (chapter 09) into a network.  include/network.h gives every shape;
+ * Wire an activation (struct mlp_act: yours, when classify runs it) and
+ * your softmax cross-entropy into a network.  Needs chapter 09: its loss
+ * must pass first (make grade-09).  include/network.h gives every shape;
  * chapters/11-classifier.md walks through each function.  Grade with
  * make grade-11, then train with ./classify. */
 #include <stddef.h>

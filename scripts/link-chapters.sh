@@ -24,6 +24,10 @@ test -z "$missing" && exec "$@"
 
 names=$(echo $names | sed 's/\.o//g')
 first=${names%% *}
+case $names in
+*' '*) broken="chapters $(echo $names | sed 's/ /, /g') do not compile" ;;
+*) broken="chapter $names does not compile" ;;
+esac
 # Quotes a line for the stand-in's sh: 'it'\''s'.
 quote() { sed "s/'/'\\\\''/g; s/^/'/; s/\$/'/"; }
 {
@@ -43,9 +47,9 @@ quote() { sed "s/'/'\\\\''/g; s/^/'/; s/\$/'/"; }
 		done
 		;;
 	*)
-		echo "${out##*/}: cannot run yet: $names does not compile (make grade-${first%%-*} shows why; fix it, then make)" |
+		echo "${out##*/}: cannot run yet: $broken (make grade-${first%%-*} shows why; fix it, then make)" |
 			quote | sed 's/^/echo /; s/$/ >\&2/'
-		echo "note: ${out##*/} is not built: $names does not compile" >&2
+		echo "note: ${out##*/} is not built: $broken" >&2
 		;;
 	esac
 	echo 'exit 1'

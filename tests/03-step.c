@@ -155,8 +155,8 @@ START_TEST(perceptron_predict_at_random_inputs)
 		random_ints(x, dim, 3);
 		random_ints(&b, 1, 4);
 		char ws[128], xs[128], what[300];
-		snprintf(what, sizeof what, "w = %s, b = %g, x = %s", grader_vec(ws, sizeof ws, w, dim), b,
-			 grader_vec(xs, sizeof xs, x, dim));
+		snprintf(what, sizeof what, "w = %s, b = %g, x = %s", grader_show_array(ws, sizeof ws, w, dim), b,
+			 grader_show_array(xs, sizeof xs, x, dim));
 		double want = ref_predict(w, b, x, dim);
 		expect_close(predict(w, b, x, dim, what), want, 0, 1e-300,
 			     want == 0 && ref_predict(w, b + 0.5, x, dim) == 1 ? SEE_ZERO : SEE_STEP,
@@ -342,7 +342,7 @@ START_TEST(perceptron_train_follows_the_rule_on_random_problems)
 		int max_epochs = (int)grader_int(1, k % 4 == 0 ? 50 : 4);
 		char ws[128], what[256];
 		snprintf(what, sizeof what, "random %s problem, trial %d, from w = %s, b = %g",
-			 separable ? "separable" : "coin-flip", k, grader_vec(ws, sizeof ws, w0, dim), b0);
+			 separable ? "separable" : "coin-flip", k, grader_show_array(ws, sizeof ws, w0, dim), b0);
 		expect_trains_like_the_rule(what, w0, b0, Xs, ts, n, dim, lr, max_epochs);
 	}
 }

@@ -34,7 +34,7 @@
 
 static const struct softmax_row *row_at(int i) { return &softmax_rows[i]; }
 
-#define vec grader_vec
+#define vec grader_show_array
 
 static void fill(double *v, size_t n, double x)
 {
@@ -115,7 +115,7 @@ static const char *big_hint(double got, const char *otherwise)
 static const char *call_of(char *buf, size_t size, const char *fn, const char *arg, const double *v, size_t n)
 {
 	char vs[256];
-	snprintf(buf, size, "%s(%s = %s, n = %zu)", fn, arg, v ? grader_vec(vs, sizeof vs, v, n) : "NULL", n);
+	snprintf(buf, size, "%s(%s = %s, n = %zu)", fn, arg, v ? grader_show_array(vs, sizeof vs, v, n) : "NULL", n);
 	return buf;
 }
 

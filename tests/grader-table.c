@@ -14,9 +14,7 @@ static struct grader_ref rows[MAX_TABLES][MAX_ROWS];
 static int tables;
 static char load_error[MAX_TABLES][1024];
 
-/* Reads the CSV NAME into out[max]: the number of rows, or -1 with msg
- * saying which file and what is wrong. */
-static int load(const char *name, struct grader_ref *out, int max, char *msg, size_t size)
+int grader_load_reference(const char *name, struct grader_ref *out, int max, char *msg, size_t size)
 {
 	const char *src = getenv("srcdir");
 	char path[1024], line[512];
@@ -75,7 +73,7 @@ struct grader_table grader_table(const char *name, TCase *tc)
 		abort();
 	}
 	int k = tables++;
-	int n = load(name, rows[k], MAX_ROWS, load_error[k], sizeof load_error[k]);
+	int n = grader_load_reference(name, rows[k], MAX_ROWS, load_error[k], sizeof load_error[k]);
 	if (n < 0) {
 		tcase_add_loop_test(tc, reference_table_is_readable, k, k + 1);
 		return t;

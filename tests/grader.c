@@ -109,7 +109,15 @@ static void put_number(char *buf, size_t size, double v)
 	}
 }
 
-const char *grader_vec(char *buf, size_t size, const double *v, size_t n)
+bool grader_same_array(const double *got, const double *want, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (!grader_close(got[i], want[i], TOL_EXACT, 1e-300))
+			return false;
+	return true;
+}
+
+const char *grader_show_array(char *buf, size_t size, const double *v, size_t n)
 {
 	size_t used = (size_t)snprintf(buf, size, "[");
 	for (size_t i = 0; i < n && used < size; i++) {

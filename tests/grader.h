@@ -75,8 +75,14 @@ bool grader_grad_agrees(double a, double n);
  * the reference solutions, held to 4 wherever want is a normal double. */
 double grader_ulps(double got, double want);
 
-/* "[2, 1, 0.1]": v[0..n) with the fewest digits that read back exactly. */
-const char *grader_vec(char *buf, size_t size, const double *v, size_t n);
+/* Writes v[0 .. n) into buf as "[2, 1, 0.1]", each number with the fewest
+ * digits that read back exactly, and returns buf: a message that shows a
+ * whole array. */
+const char *grader_show_array(char *buf, size_t size, const double *v, size_t n);
+
+/* True when got[0 .. n) and want[0 .. n) agree entry by entry, within
+ * TOL_EXACT: for arrays worked by hand, where only rounding may differ. */
+bool grader_same_array(const double *got, const double *want, int n);
 
 /* log softmax(z)[0..n) in long double, (z_i - m) - log sum_j e^(z_j - m):
  * the expected values of random checks on logits (chapters 09 and 11). */
@@ -166,7 +172,13 @@ struct grader_table {
 };
 enum { GRADER_CHUNK = 100 };
 
-/* Reads tests/data/NAME (under $srcdir, which make sets).  When it cannot,
+/* The one reader of those tables: tests/data/NAME (under $srcdir, which
+ * make sets) into rows[max].  Returns the number of rows, or -1 with msg
+ * saying which file and what is wrong (missing, empty, a malformed line,
+ * too many rows). */
+int grader_load_reference(const char *name, struct grader_ref *rows, int max, char *msg, size_t size);
+
+/* Reads tests/data/NAME with grader_load_reference.  When it cannot,
  * the returned table is empty and tc gets a failing check,
  * reference_table_is_readable, that says which file and what is wrong. */
 struct grader_table grader_table(const char *name, TCase *tc);

@@ -37,7 +37,7 @@ TEST_EXTENSIONS = .test .sh
 LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver.sh
 # A failing check is already its own FAIL line; do not add an ERROR line for
 # the suite's exit status as well.  grader-selftest.sh checks exit statuses.
-AM_LOG_DRIVER_FLAGS = --ignore-exit
+AM_TEST_LOG_DRIVER_FLAGS = --ignore-exit
 TEST_LOG_DRIVER = $(LOG_DRIVER)
 SH_LOG_DRIVER = $(LOG_DRIVER)
 AM_TESTS_ENVIRONMENT = \
@@ -67,7 +67,11 @@ EXTRA_DIST += \
 	tests/data/tanh-reference.csv \
 	tests/data/softmax-values.h \
 	tests/data/softmax-values.py \
-	tests/data/relu-elu.py
+	tests/data/relu-elu.py \
+	tests/data/beyond-relu.py \
+	$(BEYOND_RELU_TABLES:%=tests/data/%-reference.csv)
+# Chapter 12's reference tables, made by tests/data/beyond-relu.py.
+BEYOND_RELU_TABLES = softplus silu gelu gelu-tanh mish selu hardsigmoid hardswish
 
 # The scoreboard prints after the suites ran, pass or fail, just before
 # Automake's summary: it is a prerequisite of the summary log.
@@ -79,18 +83,21 @@ print-scoreboard: $(TEST_LOGS)
 .PHONY: print-scoreboard
 
 # make grade-04 (or grade-04-sigmoid) grades one chapter, fast: it compiles
-# that chapter (and what it needs) if it changed, relinks its suite, runs
-# it, and prints its line of the scoreboard.  The number must be the
-# chapter's two digits, so grade-1 is not taken for 10 and 11.
+# that chapter (and what it needs) if it changed, relinks its suite, runs it
+# through the TAP driver as make check does, and prints its line of the
+# scoreboard.  The number must be the chapter's two digits, so grade-1 is
+# not taken for 10 and 11.
+GRADE_ONE = rm -f tests/$(1).log tests/$(1).trs; \
+	$(AM_TESTS_ENVIRONMENT) $(LOG_DRIVER) --test-name tests/$(1).test \
+	  --log-file tests/$(1).log --trs-file tests/$(1).trs \
+	  --color-tests "$$(test -t 1 && echo yes || echo no)" $(AM_TEST_LOG_DRIVER_FLAGS) \
+	  -- tests/$(1).test; \
+	$(SCOREBOARD) $(1)
+$(foreach c,$(CHAPTERS),$(eval grade-$(firstword $(subst -, ,$(c))) grade-$(c): tests/$(c).test ; @$$(call GRADE_ONE,$(c))))
+$(foreach c,$(CHAPTERS),$(eval .PHONY: grade-$(firstword $(subst -, ,$(c))) grade-$(c)))
 grade-%:
-	@ch='$(filter $*-% $*,$(CHAPTERS))'; \
-	if test -z "$$ch"; then \
-	  echo "No chapter is called '$*': use its two digits (make grade-04) or its name." >&2; \
-	  echo "Chapters: $(CHAPTERS)" >&2; exit 2; \
-	fi; \
-	rm -f "tests/$$ch.log" "tests/$$ch.trs"; \
-	$(MAKE) $(AM_MAKEFLAGS) "tests/$$ch.log" && \
-	$(SCOREBOARD) "$$ch"
+	@echo "No chapter is called '$*': use its two digits (make grade-04) or its name." >&2; \
+	echo "Chapters: $(CHAPTERS)" >&2; exit 2
 
 # After editing a stub in exercises/, record it as pristine again so the
 # scoreboard can tell "not started" from "in progress".

@@ -19,7 +19,9 @@
 # CHAPTERS, CHAPTER_NEEDS, OBJEXT, CC, CFLAGS, CPPFLAGS, LINK_LIBS, SED) and
 # MUTATE, the path of the mutate tool.  Mutants are graded with the random
 # inputs of GRADER_SEED=1 (the report) or of $MUTATION_SEED (the sample),
-# stopping at the first failing check.
+# stopping at the first failing check, and, as the reference solutions are,
+# with COURSE_ULP_CHECK set: a mutant that costs the solution its 4 ULP is
+# a mistake for the solution, though a learner's code may be that far off.
 set -u
 mode=${1:-report}
 test $# -gt 0 && shift
@@ -41,7 +43,7 @@ grade() {
 		echo stillborn
 	elif ! $SHELL "$srcdir/tests/link-suite.sh" "$work" "$name" "$work/$name.c" "$1"; then
 		echo stillborn
-	elif GRADER_SEED=$3 GRADER_TIMEOUT=2 GRADER_FAIL_FAST=1 srcdir=$srcdir "$work/$name" \
+	elif COURSE_ULP_CHECK=1 GRADER_SEED=$3 GRADER_TIMEOUT=2 GRADER_FAIL_FAST=1 srcdir=$srcdir "$work/$name" \
 		> "$work/$name.out" 2>&1; then
 		echo survived
 	else
@@ -53,7 +55,8 @@ grade() {
 # The suite must pass the unmutated solution with the same random inputs,
 # or every mutant would look killed.
 solution_passes() {
-	GRADER_SEED=$2 GRADER_TIMEOUT=2 srcdir=$srcdir "tests/$1.test" > "$work/$1.solution.out" 2>&1 && return
+	COURSE_ULP_CHECK=1 GRADER_SEED=$2 GRADER_TIMEOUT=2 srcdir=$srcdir "tests/$1.test" \
+		> "$work/$1.solution.out" 2>&1 && return
 	echo "$1: the suite fails solutions/$1.c itself with GRADER_SEED=$2 (see $work/$1.solution.out):" \
 		"fix the suite before grading mutants" >&2
 	return 1
@@ -67,7 +70,8 @@ report)
 		echo
 		echo "Written by \`make mutation\` (tests/mutate/mutation.sh): every operator-level"
 		echo "mutant of \`solutions/\` that \`tests/mutate/mutate\` makes, graded by its chapter's"
-		echo "suite with the random inputs of GRADER_SEED=1.  *Stillborn* mutants do not"
+		echo "suite with the random inputs of GRADER_SEED=1 and, as for the reference solutions,"
+		echo "COURSE_ULP_CHECK set.  *Stillborn* mutants do not"
 		echo "compile; *equivalent* ones pass every check and are listed, with the reason"
 		echo "they are not mistakes, in \`tests/mutate/CHAPTER.equivalent\`."
 		echo

@@ -1,2 +1,0 @@
-docs/ref/06-vanishing.o: solutions/06-vanishing.c include/chain.h
-include/chain.h:
