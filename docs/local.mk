@@ -44,7 +44,8 @@ nodist_docs_libref_a_SOURCES = \
 	docs/ref/08-relu-family.c \
 	docs/ref/09-softmax.c \
 	docs/ref/10-choosing.c \
-	docs/ref/11-classifier.c
+	docs/ref/11-classifier.c \
+	docs/ref/14-speed.c
 docs_libref_a_CPPFLAGS = $(AM_CPPFLAGS) -I$(srcdir)
 # The reference library must have a wrapper for every chapter libimpl.a has.
 BOOK_REF_WANTED = $(nodist_libimpl_a_SOURCES:impl/%=docs/ref/%)
