@@ -65,12 +65,12 @@ row() { printf '%s\t%s\t%s\t%s\t%s\n' "$@" >> bench/rows.tsv; }
 c_sec() { sed -n 's/^# training: .* in all, \([0-9.]*\) s per epoch$/\1/p' "$1"; }
 c_acc() { sed -n 's/^test accuracy: //p' "$1"; }
 
-echo "bench: [1/3] this build's classify, 1 epoch, $cores threads"
+echo "bench: [1/4] this build's classify, 1 epoch, $cores threads"
 "$classify" $args --seed 1 --epochs 1 --threads "$cores" > bench/classify-build.log
 grep '^epoch' bench/classify-build.log
 row "classify, this build's CFLAGS (1 epoch)" float64 "$cores" "$(c_sec bench/classify-build.log)" -
 
-echo "bench: [2/3] classify built -O3 -march=native -fopenmp from $impl/, $epochs epochs"
+echo "bench: [2/4] classify built -O3 -march=native -fopenmp from $impl/, $epochs epochs"
 # BENCH_SOURCES: classify's and the course library's sources, from Makefile.am.
 sources=
 for f in ${BENCH_SOURCES:?run me through make bench}; do sources="$sources $srcdir/$f"; done
@@ -83,7 +83,7 @@ for t in $threads_list; do
 	row "classify, \`-O3 -march=native -fopenmp\`" float64 "$t" "$(c_sec "$log")" "$(c_acc "$log")"
 done
 
-echo "bench: [3/3] PyTorch"
+echo "bench: [3/4] PyTorch"
 peer_env=
 if test "${BENCH_OPENBLAS_ENV:-}" != keep; then
 	for v in OPENBLAS_CORETYPE OPENBLAS_L2_SIZE; do
@@ -141,6 +141,93 @@ else
 	echo "bench: python3-torch is not installed (apt-get install python3-torch libopenblas0-pthread): no PyTorch run"
 fi
 
+echo "bench: [4/4] chapter 14: the peak, and the fast network from $impl/"
+# Built like classify-fast above, with fastnet.c instead of classify.c.
+fsources=
+for f in $sources; do case $f in */src/classify.c) ;; *) fsources="$fsources $f" ;; esac; done
+fast="$CC -std=gnu11 -O3 -march=native -fopenmp -I$srcdir/include -I$srcdir/src"
+$fast -o bench/peak "$srcdir/bench/peak.c"
+for v in plain double float; do
+	case $v in plain) def=-DPLAIN ;; double) def= ;; float) def=-DFLOAT32 ;; esac
+	$fast $def -o bench/fastnet-$v "$srcdir/bench/fastnet.c" $fsources "$srcdir/$impl"/[0-9]*.c -lz -lm
+done
+# The library anchor: the same network on OpenBLAS's matrix products, when
+# libopenblas-dev is installed (the library PyTorch above runs on).
+blas_runs=
+if $fast -DCBLAS -o bench/fastnet-blas-double "$srcdir/bench/fastnet.c" $fsources \
+	"$srcdir/$impl"/[0-9]*.c -lz -lm -lopenblas 2> bench/fastnet-blas.err &&
+   $fast -DCBLAS -DFLOAT32 -o bench/fastnet-blas-float "$srcdir/bench/fastnet.c" $fsources \
+	"$srcdir/$impl"/[0-9]*.c -lz -lm -lopenblas 2>> bench/fastnet-blas.err; then
+	blas_runs="blas-double blas-float"
+else
+	echo "bench: no OpenBLAS C anchor (apt-get install libopenblas-dev)"
+fi
+: > bench/peak.tsv
+for t in $threads_list; do
+	p=$(bench/peak "$t")
+	echo "bench: $t threads: $p"
+	echo "$p" | awk -v t="$t" '{ printf "%s\tfloat32\t%s\n%s\tfloat64\t%s\n", t, $3, t, $6 }' >> bench/peak.tsv
+done
+: > bench/fast.tsv
+: > bench/profile.tsv
+for v in plain double float $blas_runs; do
+	case $v in
+	plain) label="chapter 11's layers, one sample at a time" prec=float64 list=1 ;;
+	double) label="chapter 14, blocked" prec=float64 list=$threads_list ;;
+	float) label="chapter 14, blocked" prec=float32 list=$threads_list ;;
+	blas-double) label="OpenBLAS \`cblas_dgemm\`" prec=float64 list=$threads_list ;;
+	blas-float) label="OpenBLAS \`cblas_sgemm\`" prec=float32 list=$threads_list ;;
+	esac
+	for t in $list; do
+		log=bench/fastnet-$v-$t.log
+		case $v in
+		blas-*) env $peer_env bench/fastnet-$v "$data" "$epochs" "$t" 1 > "$log" ;;
+		*) bench/fastnet-$v "$data" "$epochs" "$t" 1 > "$log" ;;
+		esac
+		sec=$(sed -n 's/^fastnet: \([0-9.]*\) s\/epoch.*/\1/p' "$log")
+		acc=$(sed -n 's/^fastnet: .*test accuracy //p' "$log")
+		# The profile, averaged over the epochs: seconds per epoch in each part.
+		prof=$(awk '/^profile:/ { for (i = 2; i < NF; i += 2) s[i] += $(i + 1); n++ }
+			END { for (i = 2; i <= 12; i += 2) printf "%s%.3f", (i > 2 ? "\t" : ""), s[i] / n }' "$log")
+		echo "bench: $v, $t threads: $sec s/epoch, test accuracy $acc; profile (forward backward activations loss update other): $prof"
+		printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$label" $prec "$t" "$sec" "$acc" "$prof" >> bench/fast.tsv
+		test "$t" = 1 && printf '%s, %s\t%s\n' "$label" $prec "$prof" >> bench/profile.tsv
+	done
+done
+
+# Chapter 14's table: every network of this run with its GFLOP/s, the share
+# of the peak measured above, and the dense layers' own rate (from the
+# profile); then chapter 14's runs beside PyTorch and the OpenBLAS anchor.
+{
+	echo "Measured $(date -u +%Y-%m-%d) on $machine, in one run; $epochs epochs of $gflop GFLOP each."
+	echo "Peak: $(awk -F '\t' '{ printf "%s%s GFLOP/s in %s on %s thread%s", (NR > 1 ? ", " : ""), $3, $2, $1, ($1 > 1 ? "s" : "") }' bench/peak.tsv), from a loop of independent multiply-adds."
+	echo
+	echo "| run | precision | threads | seconds per epoch | GFLOP/s | share of peak | dense layers' GFLOP/s | test accuracy |"
+	echo "|---|---|---:|---:|---:|---:|---:|---:|"
+	awk -F '\t' -v g="$gflop" '
+	FILENAME ~ /peak/ { peak[$1, $2] = $3; next }
+	FILENAME ~ /rows/ { if ($5 == "-") next
+		printf "| %s | %s | %s | %s | %.1f | %.0f%% | - | %s |\n", $1, $2, $3, $4, g / $4, 100 * g / $4 / peak[$3, $2], $5; next }
+	{ printf "| %s | %s | %s | %s | %.1f | %.0f%% | %.1f | %s |\n", $1, $2, $3, $4, g / $4,
+		100 * g / $4 / peak[$3, $2], g / ($6 + $7), $5 }' bench/peak.tsv bench/fast.tsv bench/rows.tsv
+	echo
+	echo "| like with like | threads | chapter 14 s/epoch | PyTorch s/epoch | OpenBLAS C s/epoch | chapter 14 vs PyTorch | chapter 14 vs OpenBLAS |"
+	echo "|---|---:|---:|---:|---:|---|---|"
+	awk -F '\t' '
+	function cmp(a, b) { return b == "" ? "-" : a < b ? sprintf("%.2fx faster", b / a) : sprintf("%.2fx slower", a / b) }
+	FILENAME ~ /rows/ { if ($1 ~ /^PyTorch/ && $5 != "-" && (!(($2, $3) in peer) || $4 < peer[$2, $3])) peer[$2, $3] = $4; next }
+	$1 ~ /^OpenBLAS/ { blas[$2, $3] = $4; next }
+	$1 ~ /^chapter 14/ { fast[$2, $3] = $4; order[++n] = $2 SUBSEP $3 }
+	END {
+		for (k = 1; k <= n; k++) {
+			split(order[k], key, SUBSEP)
+			f = fast[key[1], key[2]]; p = peer[key[1], key[2]]; b = blas[key[1], key[2]]
+			printf "| %s | %s | %s | %s | %s | %s | %s |\n", key[1], key[2], f, p == "" ? "-" : p,
+				b == "" ? "-" : b, cmp(f, p), cmp(f, b)
+		}
+	}' bench/rows.tsv bench/fast.tsv
+} > bench/speed.md
+
 # The table the chapter shows, once copied to the source tree's
 # bench/results.md: every run, then each C run beside the peer's run of the
 # same precision and thread count.
@@ -195,3 +282,5 @@ if test -n "${BENCH_SEEDS:-}"; then
 fi
 echo
 cat bench/results.md
+echo
+cat bench/speed.md
