@@ -169,14 +169,16 @@ for t in $threads_list; do
 	echo "$p" | awk -v t="$t" '{ printf "%s\tfloat32\t%s\n%s\tfloat64\t%s\n", t, $3, t, $6 }' >> bench/peak.tsv
 done
 : > bench/fast.tsv
-: > bench/profile.tsv
+# profile.tsv: seconds per epoch in each part, one thread; a header line, so
+# that the figure's columns have names.
+printf 'run\tforward\tbackward\tactivations\tloss\tupdate\tother\n' > bench/profile.tsv
 for v in plain double float $blas_runs; do
 	case $v in
-	plain) label="chapter 11's layers, one sample at a time" prec=float64 list=1 ;;
-	double) label="chapter 14, blocked" prec=float64 list=$threads_list ;;
-	float) label="chapter 14, blocked" prec=float32 list=$threads_list ;;
-	blas-double) label="OpenBLAS \`cblas_dgemm\`" prec=float64 list=$threads_list ;;
-	blas-float) label="OpenBLAS \`cblas_sgemm\`" prec=float32 list=$threads_list ;;
+	plain) label="chapter 11's layers, one sample at a time" short="ch. 11" prec=float64 list=1 ;;
+	double) label="chapter 14, blocked" short="ch. 14" prec=float64 list=$threads_list ;;
+	float) label="chapter 14, blocked" short="ch. 14" prec=float32 list=$threads_list ;;
+	blas-double) label="OpenBLAS \`cblas_dgemm\`" short=OpenBLAS prec=float64 list=$threads_list ;;
+	blas-float) label="OpenBLAS \`cblas_sgemm\`" short=OpenBLAS prec=float32 list=$threads_list ;;
 	esac
 	for t in $list; do
 		log=bench/fastnet-$v-$t.log
@@ -191,7 +193,7 @@ for v in plain double float $blas_runs; do
 			END { for (i = 2; i <= 12; i += 2) printf "%s%.3f", (i > 2 ? "\t" : ""), s[i] / n }' "$log")
 		echo "bench: $v, $t threads: $sec s/epoch, test accuracy $acc; profile (forward backward activations loss update other): $prof"
 		printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$label" $prec "$t" "$sec" "$acc" "$prof" >> bench/fast.tsv
-		test "$t" = 1 && printf '%s, %s\t%s\n' "$label" $prec "$prof" >> bench/profile.tsv
+		test "$t" = 1 && printf '%s %s\t%s\n' "$short" $prec "$prof" >> bench/profile.tsv
 	done
 done
 

@@ -89,6 +89,7 @@ static void product(int tn, real *C, size_t ldc, const real *A, size_t lda, cons
 		    (int)K, 1.0, A, (int)lda, B, (int)ldb, 1.0, C, (int)ldc);
 #endif
 #else
+	/* snippet: threads */
 	/* Each thread takes a band of columns, a multiple of 32 wide so that
 	 * no block is cut; a narrow product stays on one thread. */
 	int T = N >= 64 ? nthreads : 1;
@@ -106,6 +107,7 @@ static void product(int tn, real *C, size_t ldc, const real *A, size_t lda, cons
 		(tn ? gemm_tn : gemm_nn)(C + j0, ldc, A, lda, B + j0, ldb, M, K, j1 - j0);
 #endif
 	}
+	/* end snippet: threads */
 #endif
 }
 #endif
