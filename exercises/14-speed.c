@@ -59,7 +59,7 @@ void gemm_nn(double *restrict C, size_t ldc, const double *restrict A, size_t ld
 	     const double *restrict B, size_t ldb, size_t M, size_t K, size_t N)
 {
 	/* TODO: C[i*ldc + j] += sum over k < K of A[i*lda + k] * B[k*ldb + j],
-	 * for i < M and j < N.  Fast: blocks of 4 rows by 16 columns whose
+	 * for i < M and j < N.  Fast: blocks of 8 rows by 16 columns whose
 	 * sums stay in local arrays over the whole loop on k; then the edges. */
 	(void)C, (void)ldc, (void)A, (void)lda, (void)B, (void)ldb, (void)M, (void)K, (void)N;
 }

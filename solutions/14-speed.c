@@ -145,33 +145,43 @@ void vec_sigmoid_backward(double *restrict dx, const double *restrict x,
 /* end snippet: vec_sigmoid_backward */
 
 /* snippet: block */
-/* One block of C: 4 rows by NR columns, NR = 16 doubles (two AVX-512
- * registers, four AVX2 ones).  Its 64 sums stay in registers for the whole
- * loop over k, and every row of B loaded is used 4 times, once per row of
- * the block: a quarter of the memory traffic of one row at a time.  A's
+/* One block of C: 8 rows by NR columns, NR = 16 doubles (two AVX-512
+ * registers, four AVX2 ones).  Its 128 sums stay in 16 of the 32 AVX-512
+ * registers for the whole loop over k, and every row of B loaded is used 8
+ * times, once per row of the block: an eighth of the memory traffic of one
+ * row at a time.  A's
  * element (r, k) is A[r * ars + k * aks]: (lda, 1) reads A as stored,
  * (1, lda) reads it transposed, so one block serves both products. */
 enum { NR = 16 };
 
-static void block4(double *restrict C, size_t ldc, const double *restrict A, size_t ars,
+static void block8(double *restrict C, size_t ldc, const double *restrict A, size_t ars,
 		   size_t aks, const double *restrict B, size_t ldb, size_t K)
 {
-	double c0[NR], c1[NR], c2[NR], c3[NR];
+	double c0[NR], c1[NR], c2[NR], c3[NR], c4[NR], c5[NR], c6[NR], c7[NR];
 	for (size_t j = 0; j < NR; j++) {
 		c0[j] = C[j];
 		c1[j] = C[ldc + j];
 		c2[j] = C[2 * ldc + j];
 		c3[j] = C[3 * ldc + j];
+		c4[j] = C[4 * ldc + j];
+		c5[j] = C[5 * ldc + j];
+		c6[j] = C[6 * ldc + j];
+		c7[j] = C[7 * ldc + j];
 	}
 	for (size_t k = 0; k < K; k++) {
 		const double *b = B + k * ldb;
 		const double *a = A + k * aks;
 		double a0 = a[0], a1 = a[ars], a2 = a[2 * ars], a3 = a[3 * ars];
+		double a4 = a[4 * ars], a5 = a[5 * ars], a6 = a[6 * ars], a7 = a[7 * ars];
 		for (size_t j = 0; j < NR; j++) {
 			c0[j] += a0 * b[j];
 			c1[j] += a1 * b[j];
 			c2[j] += a2 * b[j];
 			c3[j] += a3 * b[j];
+			c4[j] += a4 * b[j];
+			c5[j] += a5 * b[j];
+			c6[j] += a6 * b[j];
+			c7[j] += a7 * b[j];
 		}
 	}
 	for (size_t j = 0; j < NR; j++) {
@@ -179,21 +189,25 @@ static void block4(double *restrict C, size_t ldc, const double *restrict A, siz
 		C[ldc + j] = c1[j];
 		C[2 * ldc + j] = c2[j];
 		C[3 * ldc + j] = c3[j];
+		C[4 * ldc + j] = c4[j];
+		C[5 * ldc + j] = c5[j];
+		C[6 * ldc + j] = c6[j];
+		C[7 * ldc + j] = c7[j];
 	}
 }
 
 /* C[M][N] += A B with A's element (i, k) at A[i * ars + k * aks]: whole
- * blocks first, then the edges (rows past the last block of 4, columns past
+ * blocks first, then the edges (rows past the last block of 8, columns past
  * the last block of NR) one row at a time. */
 static void gemm(double *restrict C, size_t ldc, const double *restrict A, size_t ars,
 		 size_t aks, const double *restrict B, size_t ldb, size_t M, size_t K, size_t N)
 {
-	size_t M4 = M / 4 * 4, NB = N / NR * NR;
+	size_t M8 = M / 8 * 8, NB = N / NR * NR;
 	for (size_t j0 = 0; j0 < NB; j0 += NR)
-		for (size_t i0 = 0; i0 < M4; i0 += 4)
-			block4(C + i0 * ldc + j0, ldc, A + i0 * ars, ars, aks, B + j0, ldb, K);
+		for (size_t i0 = 0; i0 < M8; i0 += 8)
+			block8(C + i0 * ldc + j0, ldc, A + i0 * ars, ars, aks, B + j0, ldb, K);
 	for (size_t i = 0; i < M; i++) {
-		size_t j_first = i < M4 ? NB : 0;
+		size_t j_first = i < M8 ? NB : 0;
 		for (size_t k = 0; k < K; k++) {
 			const double a = A[i * ars + k * aks];
 			for (size_t j = j_first; j < N; j++)
@@ -222,29 +236,38 @@ void gemm_tn(double *restrict C, size_t ldc, const double *restrict A, size_t ld
 
 /* snippet: block_f */
 /* The same in float: 32 floats fill the same two AVX-512 registers, so a
- * block is 4 rows by NRF = 32 columns and does twice the work per
+ * block is 8 rows by NRF = 32 columns and does twice the work per
  * instruction. */
 enum { NRF = 32 };
 
-static void block4_f(float *restrict C, size_t ldc, const float *restrict A, size_t ars,
-		     size_t aks, const float *restrict B, size_t ldb, size_t K)
+static void block8_f(float *restrict C, size_t ldc, const float *restrict A, size_t ars,
+		   size_t aks, const float *restrict B, size_t ldb, size_t K)
 {
-	float c0[NRF], c1[NRF], c2[NRF], c3[NRF];
+	float c0[NRF], c1[NRF], c2[NRF], c3[NRF], c4[NRF], c5[NRF], c6[NRF], c7[NRF];
 	for (size_t j = 0; j < NRF; j++) {
 		c0[j] = C[j];
 		c1[j] = C[ldc + j];
 		c2[j] = C[2 * ldc + j];
 		c3[j] = C[3 * ldc + j];
+		c4[j] = C[4 * ldc + j];
+		c5[j] = C[5 * ldc + j];
+		c6[j] = C[6 * ldc + j];
+		c7[j] = C[7 * ldc + j];
 	}
 	for (size_t k = 0; k < K; k++) {
 		const float *b = B + k * ldb;
 		const float *a = A + k * aks;
 		float a0 = a[0], a1 = a[ars], a2 = a[2 * ars], a3 = a[3 * ars];
+		float a4 = a[4 * ars], a5 = a[5 * ars], a6 = a[6 * ars], a7 = a[7 * ars];
 		for (size_t j = 0; j < NRF; j++) {
 			c0[j] += a0 * b[j];
 			c1[j] += a1 * b[j];
 			c2[j] += a2 * b[j];
 			c3[j] += a3 * b[j];
+			c4[j] += a4 * b[j];
+			c5[j] += a5 * b[j];
+			c6[j] += a6 * b[j];
+			c7[j] += a7 * b[j];
 		}
 	}
 	for (size_t j = 0; j < NRF; j++) {
@@ -252,18 +275,22 @@ static void block4_f(float *restrict C, size_t ldc, const float *restrict A, siz
 		C[ldc + j] = c1[j];
 		C[2 * ldc + j] = c2[j];
 		C[3 * ldc + j] = c3[j];
+		C[4 * ldc + j] = c4[j];
+		C[5 * ldc + j] = c5[j];
+		C[6 * ldc + j] = c6[j];
+		C[7 * ldc + j] = c7[j];
 	}
 }
 
 static void gemm_f(float *restrict C, size_t ldc, const float *restrict A, size_t ars,
 		   size_t aks, const float *restrict B, size_t ldb, size_t M, size_t K, size_t N)
 {
-	size_t M4 = M / 4 * 4, NB = N / NRF * NRF;
+	size_t M8 = M / 8 * 8, NB = N / NRF * NRF;
 	for (size_t j0 = 0; j0 < NB; j0 += NRF)
-		for (size_t i0 = 0; i0 < M4; i0 += 4)
-			block4_f(C + i0 * ldc + j0, ldc, A + i0 * ars, ars, aks, B + j0, ldb, K);
+		for (size_t i0 = 0; i0 < M8; i0 += 8)
+			block8_f(C + i0 * ldc + j0, ldc, A + i0 * ars, ars, aks, B + j0, ldb, K);
 	for (size_t i = 0; i < M; i++) {
-		size_t j_first = i < M4 ? NB : 0;
+		size_t j_first = i < M8 ? NB : 0;
 		for (size_t k = 0; k < K; k++) {
 			const float a = A[i * ars + k * aks];
 			for (size_t j = j_first; j < N; j++)

@@ -281,11 +281,11 @@ END_TEST
 
 /* ---- The matrix products ---- */
 
-/* Shapes M x K times K x N: below, at and past the blocks of 4 rows and of
+/* Shapes M x K times K x N: below, at and past the blocks of 8 rows and of
  * 16 (double) or 32 (float) columns, and the network's own small layer. */
 static const struct { size_t M, K, N; } shapes[] = {
-	{1, 1, 1}, {3, 5, 7}, {4, 3, 16}, {4, 6, 32}, {5, 7, 33}, {8, 9, 64},
-	{9, 17, 70}, {12, 64, 10}, {7, 1, 48}, {13, 20, 97},
+	{1, 1, 1}, {3, 5, 7}, {4, 3, 16}, {8, 6, 32}, {5, 7, 33}, {8, 9, 64},
+	{9, 17, 70}, {12, 64, 10}, {7, 1, 48}, {13, 20, 97}, {16, 5, 40}, {17, 3, 33},
 };
 enum { LD_PAD = 3 }; /* every leading dimension is 3 more than the row */
 
@@ -339,8 +339,8 @@ static const char *gemm_hint(enum which w, size_t i, size_t j, size_t M, size_t 
 		return "wrote into the padding after a row: row i of C starts at C + i * ldc, and "
 		       "ldc may be larger than N " SEE_BLOCKS;
 	if (got == c0 && sum != 0)
-		return i >= M / 4 * 4 || j >= N / nr * nr
-			       ? "an edge was left out: rows past the last block of 4, or columns past "
+		return i >= M / 8 * 8 || j >= N / nr * nr
+			       ? "an edge was left out: rows past the last block of 8, or columns past "
 				 "the last full block, need the plain loop too " SEE_BLOCKS
 			       : "this element of C did not change " SEE_BLOCKS;
 	if (got == sum && c0 != 0)
@@ -407,7 +407,7 @@ END_TEST
  * C[i][j] = 1 + 2 + ... + K = K (K + 1) / 2 (C starts at 0). */
 static void check_ones(enum which w)
 {
-	enum { M = 6, K = 40, N = 35 };
+	enum { M = 9, K = 40, N = 35 };
 	static double A[K * (M > K ? M : K)], B[K * N], C[M * N];
 	for (size_t k = 0; k < sizeof A / sizeof A[0]; k++)
 		A[k] = 1;
