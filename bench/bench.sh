@@ -1,5 +1,5 @@
 #!/bin/sh
-# bench.sh: the chapter 11 benchmark (make bench).  Not a test: it takes
+# bench.sh: the benchmark of chapters 11 and 14 (make bench).  Not a test: it takes
 # minutes, and its numbers depend on the machine.
 #
 #   bench.sh CLASSIFY SRCDIR IMPL_DIR
@@ -13,9 +13,13 @@
 #   3. PyTorch, same architecture, initialisation, batch, rate and epochs,
 #      in float32 and in float64, with each thread count, when Debian's
 #      python3-torch is installed;
+#   4. chapter 14: the measured peak (bench/peak.c), and bench/fastnet.c
+#      with chapter 11's layers, chapter 14's (double and float) and
+#      OpenBLAS's (when libopenblas-dev is installed), with their profiles;
 # then every C run beside the PyTorch run of the same precision and thread
-# count.  The logs stay in bench/, with bench/results.md, the table the
-# chapter shows (copy it to the source tree).
+# count.  The logs stay in bench/, with the tables the chapters show:
+# bench/results.md (chapter 11), bench/speed.md and bench/profile.tsv
+# (chapter 14).  Copy them to the source tree to update the book.
 #
 # The peer runs as its users run it: on the BLAS that libblas.so.3 points to
 # (install libopenblas0-pthread for OpenBLAS; with only libblas3, Debian's
@@ -54,7 +58,8 @@ cpu=$(sed -n 's/^model name[^:]*: //p' /proc/cpuinfo | head -n 1)
 simd=$(grep -m 1 -o -w -e avx512f -e avx2 /proc/cpuinfo | sort | tail -n 1 || true)
 machine="${cpu:-unknown CPU} ($simd), $cores cores, Linux $(uname -r | cut -d- -f1)"
 echo "bench: 784-256-128-10 ReLU, batch $batch, lr $lr (x $decay per epoch), momentum $momentum, $epochs epochs, $gflop GFLOP per epoch"
-echo "bench: machine: $machine, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+load=$(cut -d' ' -f1-3 /proc/loadavg)
+echo "bench: machine: $machine, load average $load"
 
 args="--data fashion-mnist --data-dir $data --hidden 256,128 --act relu --batch $batch --lr $lr --decay $decay --momentum $momentum"
 
@@ -201,7 +206,7 @@ done
 # of the peak measured above, and the dense layers' own rate (from the
 # profile); then chapter 14's runs beside PyTorch and the OpenBLAS anchor.
 {
-	echo "Measured $(date -u +%Y-%m-%d) on $machine, in one run; $epochs epochs of $gflop GFLOP each."
+	echo "Measured $(date -u +%Y-%m-%d) on $machine (load average $load at the start), in one run; $epochs epochs of $gflop GFLOP each."
 	echo "Peak: $(awk -F '\t' '{ printf "%s%s GFLOP/s in %s on %s thread%s", (NR > 1 ? ", " : ""), $3, $2, $1, ($1 > 1 ? "s" : "") }' bench/peak.tsv), from a loop of independent multiply-adds."
 	echo
 	echo "| run | precision | threads | seconds per epoch | GFLOP/s | share of peak | dense layers' GFLOP/s | test accuracy |"
@@ -234,7 +239,7 @@ done
 # bench/results.md: every run, then each C run beside the peer's run of the
 # same precision and thread count.
 {
-	echo "Measured $(date -u +%Y-%m-%d) on $machine; $epochs epochs (where not said otherwise) of $gflop GFLOP each."
+	echo "Measured $(date -u +%Y-%m-%d) on $machine (load average $load at the start); $epochs epochs (where not said otherwise) of $gflop GFLOP each."
 	if test -n "$blas"; then
 		echo "PyTorch's BLAS, as it reported itself: \`$(echo "$blas" | sed 's/, [0-9]* BLAS threads\{0,1\},.*//')\`;"
 		echo "its BLAS threads and its own were set to each row's count, and it reported both."
@@ -282,6 +287,7 @@ if test -n "${BENCH_SEEDS:-}"; then
 		echo "| $seed | $c | $p |" >> bench/results.md
 	done
 fi
+echo "bench: load average at the end $(cut -d' ' -f1-3 /proc/loadavg)"
 echo
 cat bench/results.md
 echo
