@@ -180,16 +180,19 @@ printf 'run\tforward\tbackward\tactivations\tloss\tupdate\tother\n' > bench/prof
 for v in plain double float $blas_runs; do
 	case $v in
 	plain) label="chapter 11's layers, one sample at a time" short="ch. 11" prec=float64 list=1 ;;
-	double) label="chapter 14, blocked" short="ch. 14" prec=float64 list=$threads_list ;;
-	float) label="chapter 14, blocked" short="ch. 14" prec=float32 list=$threads_list ;;
+	double) label="chapter 14, blocked, \`OMP_WAIT_POLICY=PASSIVE\`" short="ch. 14" prec=float64 list=$threads_list ;;
+	float) label="chapter 14, blocked, \`OMP_WAIT_POLICY=PASSIVE\`" short="ch. 14" prec=float32 list=$threads_list ;;
 	blas-double) label="OpenBLAS \`cblas_dgemm\`" short=OpenBLAS prec=float64 list=$threads_list ;;
 	blas-float) label="OpenBLAS \`cblas_sgemm\`" short=OpenBLAS prec=float32 list=$threads_list ;;
 	esac
 	for t in $list; do
 		log=bench/fastnet-$v-$t.log
+		# Threads sleep when idle, as PyTorch's compared runs do: each
+		# product is a fork and a join, and a spinning thread steals the
+		# core the other one needs when the machine has other work.
 		case $v in
 		blas-*) env $peer_env bench/fastnet-$v "$data" "$epochs" "$t" 1 > "$log" ;;
-		*) bench/fastnet-$v "$data" "$epochs" "$t" 1 > "$log" ;;
+		*) OMP_WAIT_POLICY=PASSIVE bench/fastnet-$v "$data" "$epochs" "$t" 1 > "$log" ;;
 		esac
 		sec=$(sed -n 's/^fastnet: \([0-9.]*\) s\/epoch.*/\1/p' "$log")
 		acc=$(sed -n 's/^fastnet: .*test accuracy //p' "$log")

@@ -40,3 +40,11 @@ bench: bench-activations classify$(EXEEXT)
 	BENCH_SOURCES='$(filter %.c,$(classify_SOURCES) $(libcourse_a_SOURCES))' \
 	$(SHELL) $(srcdir)/bench/bench.sh ./classify$(EXEEXT) '$(srcdir)' '$(IMPL_DIR)'
 .PHONY: bench bench-activations
+
+# The book shows these results: its pages and figures are rebuilt when a
+# new measurement is copied in.
+docs/html/11-classifier.html docs/html-instructor/11-classifier.html: $(srcdir)/bench/results.md
+docs/html/14-speed.html docs/html-instructor/14-speed.html: $(srcdir)/bench/speed.md \
+	$(srcdir)/bench/arrays-native.tsv $(srcdir)/bench/profile.tsv
+docs/html/fig/speed-arrays.svg: $(srcdir)/bench/arrays-native.tsv
+docs/html/fig/speed-profile.svg: $(srcdir)/bench/profile.tsv

@@ -65,8 +65,9 @@ void vec_relu_backward(double *restrict dx, const double *restrict x,
 static inline double exp_neg(double x)
 {
 	const double log2e = 1.4426950408889634;
-	/* ln 2 in two parts: ln2_hi has 32 trailing zero bits, so k * ln2_hi
-	 * is exact for |k| < 2^20 and r keeps its low bits. */
+	/* ln 2 in two parts: ln2_hi holds its first 32 significant bits (the
+	 * other 21 are zero), so k * ln2_hi is exact for |k| < 2^21, and r
+	 * keeps its low bits. */
 	const double ln2_hi = 6.93147180369123816490e-01;
 	const double ln2_lo = 1.90821492927058770002e-10;
 	/* Adding 1.5 * 2^52 rounds to an integer and leaves it in the low bits. */
