@@ -59,7 +59,7 @@ static bool in_tail(size_t k, size_t n)
 START_TEST(relu_of_small_integers_and_specials)
 {
 	size_t n = lengths[_i];
-	double x[MAXLEN], y[MAXLEN];
+	double x[MAXLEN] = {0}, y[MAXLEN] = {0};
 	for (size_t k = 0; k < n + PAD; k++) {
 		x[k] = relu_input(k);
 		y[k] = SENTINEL;
@@ -85,7 +85,7 @@ END_TEST
 START_TEST(relu_backward_adds_dy_where_x_is_positive)
 {
 	size_t n = lengths[_i];
-	double x[MAXLEN], dy[MAXLEN], dx[MAXLEN];
+	double x[MAXLEN] = {0}, dy[MAXLEN] = {0}, dx[MAXLEN] = {0};
 	for (size_t k = 0; k < n + PAD; k++) {
 		x[k] = relu_input(k);
 		dy[k] = (double)(k % 5) + 1;
