@@ -60,7 +60,7 @@ EXTRA_DIST += \
 	tests/activate.sh \
 	tests/classify.sh \
 	tests/scoreboard.sh \
-	tests/stubs.sha256 \
+	tests/stubs \
 	tests/mutants \
 	tests/data/make-accuracy-data.py \
 	tests/data/sigmoid-reference.csv \
@@ -88,17 +88,22 @@ grade-%:
 	  echo "No chapter is called '$*': use its two digits (make grade-04) or its name." >&2; \
 	  echo "Chapters: $(CHAPTERS)" >&2; exit 2; \
 	fi; \
-	rm -f "tests/$$ch.log" "tests/$$ch.trs"; \
-	$(MAKE) $(AM_MAKEFLAGS) "tests/$$ch.log" && \
+	rm -f "tests/$$ch.log" "tests/$$ch.trs" "tests/answers/$$ch.log" "tests/answers/$$ch.trs"; \
+	qa=; test -f "$(srcdir)/tests/answers/$$ch.key" && qa=tests/answers/$$ch.log; \
+	$(MAKE) $(AM_MAKEFLAGS) "tests/$$ch.log" $$qa && \
 	$(SCOREBOARD) "$$ch"
 
-# After editing a stub in exercises/, record it as pristine again so the
-# scoreboard can tell "not started" from "in progress".
-stub-hashes:
-	cd $(srcdir) && sha256sum $(CHAPTERS:%=exercises/%.c) > tests/stubs.sha256
+# After editing a stub in exercises/, copy it into tests/stubs/: `course
+# reset` puts an exercise back from there, and the scoreboard tells "not
+# started" from "in progress" by comparing with it.  (stub-hashes was its
+# old name.)
+STUB_FILES = $(CHAPTERS:%=exercises/%.c) \
+	$(foreach c,$(CHAPTERS),$(if $(wildcard $(srcdir)/exercises/$(c).answers),exercises/$(c).answers))
+stubs stub-hashes:
+	cd $(srcdir) && $(MKDIR_P) tests/stubs && cp $(STUB_FILES) tests/stubs/
 
 # What the self-test and the tool tests leave in the build tree.
 clean-local: clean-test-scratch
 clean-test-scratch:
 	-rm -rf tests/selftest.d tests/classify.d tests/activate.out tests/activate.out.err
-.PHONY: clean-test-scratch stub-hashes
+.PHONY: clean-test-scratch stubs stub-hashes
