@@ -45,3 +45,55 @@ EXTRA_DIST += \
 	  $(wildcard $(srcdir)/exercises/$(c).answers $(srcdir)/solutions/$(c).answers)))
 
 .PHONY: clean-answers
+
+# make memcheck: every chapter's suite again, built with AddressSanitizer and
+# UndefinedBehaviorSanitizer in memcheck/ (objects, libraries, suites and
+# results mirror the build's), so that a write past the end of an array or
+# a read of freed memory is reported as a bug of the learner's file, with
+# its line, even when the checks happen to pass; then the suites run once
+# more under valgrind, when it is installed, for reads of uninitialised
+# memory (MSan would need Check itself rebuilt with it).  learner/memcheck.sh
+# prints the verdicts.  Under --with-solutions make check runs it, so
+# make distcheck holds the reference solutions to it.  (memcheck is the
+# umbrella: other sanitized runs add themselves as its prerequisites.)
+memcheck: memcheck-suites
+MEMCHECK_CFLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
+	-fno-sanitize-recover=undefined
+MEMCHECK_CHAPTERS = $(CHAPTERS)
+MC_COMPILE = $(CC) $(DEFS) $(DEFAULT_INCLUDES) $(INCLUDES) $(AM_CPPFLAGS) $(CPPFLAGS) \
+	$(AM_CFLAGS) $(OPENMP_CFLAGS) $(ZLIB_CFLAGS) $(CFLAGS) $(MEMCHECK_CFLAGS) $(CHAPTER_DEPS)
+MC_COURSE_OBJS = $(patsubst %.c,memcheck/%.$(OBJEXT),$(filter %.c,$(libcourse_a_SOURCES)))
+MC_TOOLS_OBJS = $(patsubst %.c,memcheck/%.$(OBJEXT),$(filter %.c,$(libtools_a_SOURCES)))
+MC_SUITES = $(MEMCHECK_CHAPTERS:%=memcheck/tests/%.test)
+memcheck/src/%.$(OBJEXT): src/%.c
+	@$(MKDIR_P) $(@D)
+	$(AM_V_CC)$(MC_COMPILE) -c -o $@ $<
+MC_SUITE_OBJS = $(CHAPTERS:%=memcheck/tests/%.$(OBJEXT)) memcheck/tests/grader.$(OBJEXT)
+$(MC_SUITE_OBJS): memcheck/tests/%.$(OBJEXT): tests/%.c
+	@$(MKDIR_P) $(@D)
+	$(AM_V_CC)$(MC_COMPILE) -c -o $@ $<
+memcheck/impl/%.$(OBJEXT): $(IMPL_DIR)/%.c
+	@$(MKDIR_P) $(@D)
+	$(AM_V_CC)$(CHAPTER_COMPILE) $@ $(MC_COMPILE) -c -o $@ $<
+-include $(wildcard memcheck/*/*.d memcheck/*/*/*.d)
+memcheck/libcourse.a: $(MC_COURSE_OBJS)
+memcheck/libtools.a: $(MC_TOOLS_OBJS)
+memcheck/libgrader.a: memcheck/tests/grader.$(OBJEXT)
+memcheck/libcourse.a memcheck/libtools.a memcheck/libgrader.a:
+	$(AM_V_AR)rm -f $@ && $(AR) $(ARFLAGS) $@ $^ && $(RANLIB) $@
+memcheck/tests/%.test: memcheck/tests/%.$(OBJEXT) memcheck/libgrader.a memcheck/libtools.a \
+		memcheck/libcourse.a
+	$(AM_V_CCLD)$(LINK_CHAPTERS) $(LINK) $(MEMCHECK_CFLAGS) $< memcheck/libgrader.a \
+	  memcheck/libtools.a $(filter memcheck/impl/%,$^) memcheck/libcourse.a $(CHECK_LIBS) $(LIBS)
+$(foreach c,$(CHAPTERS),$(eval memcheck/tests/$(c).test: \
+	$(foreach n,$(c) $(call needs,$(c)),memcheck/impl/$(n).$(OBJEXT))))
+memcheck-suites: $(MC_SUITES) $(MEMCHECK_CHAPTERS:%=tests/%.test)
+	@$(AM_TESTS_ENVIRONMENT) $(SHELL) $(srcdir)/learner/memcheck.sh $(MEMCHECK_CHAPTERS)
+clean-local: clean-memcheck
+clean-memcheck:
+	-rm -rf memcheck
+EXTRA_DIST += learner/memcheck.sh
+.PHONY: memcheck memcheck-suites clean-memcheck
+if WITH_SOLUTIONS
+check-local: memcheck-suites
+endif
