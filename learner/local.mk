@@ -97,3 +97,23 @@ EXTRA_DIST += learner/memcheck.sh
 if WITH_SOLUTIONS
 check-local: memcheck-suites
 endif
+
+# The book marks where you stand: docs/html/progress.css, from the last
+# grading, is made each time make html runs (it is cheap) and linked by
+# every page of the learner's edition (docs/template.html).
+html-local: docs/html/progress.css
+docs/html/progress.css: $(srcdir)/learner/progress.sh
+	@$(MKDIR_P) $(@D)
+	$(AM_V_GEN)CHAPTER_NEEDS='$(CHAPTER_NEEDS)' $(SHELL) $(srcdir)/learner/progress.sh \
+	  '$(srcdir)' '$(IMPL_DIR)' $@ $(CHAPTERS)
+.PHONY: docs/html/progress.css
+install-data-local: $(if $(and $(PANDOC),$(GNUPLOT)),install-progress)
+install-html-local: install-progress
+install-progress: docs/html/progress.css
+	$(MKDIR_P) '$(DESTDIR)$(htmldir)'
+	$(INSTALL_DATA) docs/html/progress.css '$(DESTDIR)$(htmldir)'
+uninstall-local: uninstall-progress
+uninstall-progress:
+	-rm -f '$(DESTDIR)$(htmldir)/progress.css'
+EXTRA_DIST += learner/progress.sh
+.PHONY: install-progress uninstall-progress

@@ -105,6 +105,11 @@ for ch in "$@"; do
 	if test "$state" = done || test "$state" = started; then
 		edited_since "$ch" && status="$status (edited since: make grade-$nn)"
 	fi
+	# make memcheck's findings on this very file (learner/memcheck.sh).
+	mem=memcheck/tests/$ch.mem
+	if test -s "$mem" && ! test "$srcdir/$impl/$ch.c" -nt "$mem"; then
+		status="$status; make memcheck finds a memory error"
+	fi
 	printf '  %-46s %7s  %s\n' "$nn $(title "$ch")" "$checks" "$status"
 	test -n "$next" || test "$state" = done || next=$ch
 done
