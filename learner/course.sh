@@ -203,7 +203,7 @@ waiting_on() {
 # The screen for one chapter: its state, the course's progress, its failing
 # checks (the first few in full), the first step of the hint ladder.
 show() {
-	local ch=$1 nn=${1%%-*} line rows n=0 more=0 lines file tcase check msg where hint steps w
+	local ch=$1 nn=${1%%-*} line rows n=0 more=0 lines checks file tcase check msg where hint steps w book
 	state_of "$ch"
 	case $st in
 	done) verdict="${G}done${N}: all $total checks pass" ;;
@@ -225,9 +225,8 @@ show() {
 		return
 	fi
 	if test "$st" = unstarted; then
-		echo "Read chapters/$ch.md (or $(link "docs/html/$ch.html")), then write the"
-		echo "TODOs of $impl/$ch.c and the answers in $impl/$ch.answers; every save"
-		echo "grades them.  What the untouched stub fails:"
+		if test -f "docs/html/$ch.html"; then book=" (or $(link "docs/html/$ch.html"))"; else book=; fi
+		echo "Read chapters/$ch.md$book, then write the TODOs of $impl/$ch.c and the answers in $impl/$ch.answers; every save grades them. What the untouched stub fails:" | indent 0
 		echo
 	fi
 	# One entry per failing check, in order: "ROWS<tab>its first line".
@@ -251,7 +250,7 @@ show() {
 			echo "Hint: $hint" | indent 4
 			steps=$(ladder "$ch" "$tcase" "$check" "$msg" count)
 			test "$steps" -gt 1 &&
-				echo "    (./course hint, or h here: the next of $((steps - 1)) more hints)"
+				echo "    (hint $((steps - 1)) more: ./course hint, or h here)"
 		fi
 	done <<< "$(failures "$ch" | awk '
 		{ k = $0; sub(/: .*/, "", k) }
@@ -261,7 +260,8 @@ show() {
 	if test "$more" -gt 0; then
 		lines=$(failures "$ch" | wc -l)
 		echo
-		echo "... and $more more failing checks ($lines failing lines in all): make grade-$nn lists them all."
+		test "$more" -eq 1 && checks=check || checks=checks
+		echo "... and $more more failing $checks ($lines failing lines in all): make grade-$nn lists them all."
 	fi
 }
 
@@ -455,14 +455,15 @@ screen() {
 
 watch() {
 	local ch key changed f c
-	command -v inotifywait > /dev/null ||
+	local inotifywait=${COURSE_INOTIFYWAIT:-inotifywait}
+	command -v "$inotifywait" > /dev/null ||
 		die "watch needs inotifywait, from Debian's inotify-tools package: sudo apt-get install inotify-tools"
 	interactive=yes
 	echo "Grading the chapters you have changed since the last grading..."
 	refresh
 	ch=$(current "${1:-}")
 	echo "$ch" > "$mem/current"
-	coproc WATCH { exec inotifywait -m -q -e close_write -e moved_to --format '%f' "$src/$impl"; }
+	coproc WATCH { exec "$inotifywait" -m -q -e close_write -e moved_to --format '%f' "$src/$impl"; }
 	trap 'kill "$WATCH_PID" 2> /dev/null; exit 0' EXIT INT TERM
 	sleep 0.2
 	screen "$ch"

@@ -117,3 +117,20 @@ uninstall-progress:
 	-rm -f '$(DESTDIR)$(htmldir)/progress.css'
 EXTRA_DIST += learner/progress.sh
 .PHONY: install-progress uninstall-progress
+
+# The loop's own tests, under --with-solutions: tests/course.sh tries
+# ./course in tmux on a learner's copy of the distribution, which make puts
+# in tests/course.d/src first; tests/answers.sh grades the answers grader;
+# tests/hints.sh checks every ladder against the stubs, suites and keys.
+if WITH_SOLUTIONS
+TESTS += tests/course.sh tests/answers.sh tests/hints.sh
+endif
+tests/course.log: course-test-tree
+course-test-tree:
+	@rm -rf tests/course.d
+	$(AM_V_GEN)$(MAKE) $(AM_MAKEFLAGS) distdir distdir=tests/course.d/src > /dev/null
+clean-local: clean-course-test
+clean-course-test:
+	-rm -rf tests/course.d tests/answers-test.d
+EXTRA_DIST += tests/course.sh tests/answers.sh tests/hints.sh tests/hints
+.PHONY: course-test-tree clean-course-test
