@@ -120,10 +120,10 @@ EXTRA_DIST += learner/progress.sh
 
 # The loop's own tests, under --with-solutions: tests/course.sh tries
 # ./course in tmux on a learner's copy of the distribution, which make puts
-# in tests/course.d/src first; tests/answers.sh grades the answers grader;
-# tests/hints.sh checks every ladder against the stubs, suites and keys.
+# in tests/course.d/src first; tests/answers-grader.sh grades the answers grader;
+# tests/hint-ladders.sh checks every ladder against the stubs, suites and keys.
 if WITH_SOLUTIONS
-TESTS += tests/course.sh tests/answers.sh tests/hints.sh
+TESTS += tests/course.sh tests/answers-grader.sh tests/hint-ladders.sh
 endif
 tests/course.log: course-test-tree
 course-test-tree:
@@ -132,5 +132,5 @@ course-test-tree:
 clean-local: clean-course-test
 clean-course-test:
 	-rm -rf tests/course.d tests/answers-test.d
-EXTRA_DIST += tests/course.sh tests/answers.sh tests/hints.sh tests/hints
+EXTRA_DIST += tests/course.sh tests/answers-grader.sh tests/hint-ladders.sh tests/hints
 .PHONY: course-test-tree clean-course-test

@@ -1,5 +1,5 @@
 #!/bin/sh
-# hints.sh: the hint ladders (tests/hints/NN-slug.md), checked against what
+# hint-ladders.sh: the hint ladders (tests/hints/NN-slug.md), checked against what
 # they help with (TAP).  Run by make check under --with-solutions, from the
 # build tree, with srcdir and CHAPTERS set (tests/local.mk).  For every
 # chapter:

@@ -1,5 +1,5 @@
 #!/bin/sh
-# answers.sh: the grading of written answers, graded (TAP).  Run by make
+# answers-grader.sh: the grading of written answers, graded (TAP).  Run by make
 # check under --with-solutions, from the build tree, with srcdir, CHAPTERS
 # and CC set (tests/local.mk).  The reference answers passing every key is
 # shown by the keys' own PASS lines (tests/answers/*.log); here, for every
