@@ -127,7 +127,7 @@ TESTS += tests/course.sh tests/answers-grader.sh tests/hint-ladders.sh
 endif
 tests/course.log: course-test-tree
 course-test-tree:
-	@rm -rf tests/course.d
+	@rm -rf tests/course.d && $(MKDIR_P) tests/course.d
 	$(AM_V_GEN)$(MAKE) $(AM_MAKEFLAGS) distdir distdir=tests/course.d/src > /dev/null
 clean-local: clean-course-test
 clean-course-test:
