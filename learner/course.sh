@@ -250,7 +250,7 @@ show() {
 			echo "Hint: $hint" | indent 4
 			steps=$(ladder "$ch" "$tcase" "$check" "$msg" count)
 			test "$steps" -gt 1 &&
-				echo "    (hint $((steps - 1)) more: ./course hint, or h here)"
+				echo "    ($((steps - 1)) more hints: ./course hint, or h here)"
 		fi
 	done <<< "$(failures "$ch" | awk '
 		{ k = $0; sub(/: .*/, "", k) }
@@ -464,7 +464,10 @@ watch() {
 	ch=$(current "${1:-}")
 	echo "$ch" > "$mem/current"
 	coproc WATCH { exec "$inotifywait" -m -q -e close_write -e moved_to --format '%f' "$src/$impl"; }
-	trap 'kill "$WATCH_PID" 2> /dev/null; exit 0' EXIT INT TERM
+	# Keys typed while the screen is drawn must not be echoed onto it.
+	local tty=
+	if test -t 0; then tty=$(stty -g); stty -echo; fi
+	trap 'kill "$WATCH_PID" 2> /dev/null; test -z "$tty" || stty "$tty"; exit 0' EXIT INT TERM
 	sleep 0.2
 	screen "$ch"
 	ch=$current_chapter

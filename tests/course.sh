@@ -80,19 +80,19 @@ check 'grep -q "01 Why activation functions .*not started" "$work/status0.out"' 
 # The loop, in a terminal 110 columns wide.
 $tmux new-session -d -s learner -x 110 -y 50 "./course watch; echo course exited \$?; sleep 600"
 check 'wait_for "Watching exercises/"' "./course watch starts and watches exercises/"
-check 'screen | grep -q "Chapter 01, Why activation functions: not started"' \
+check 'wait_for "Chapter 01, Why activation functions: not started"' \
 	"it opens on chapter 01, not started"
-check 'screen | grep -q "Hint: Every output z\[i\] is one neuron"' \
+check 'wait_for "Hint: Every output z[i] is one neuron"' \
 	"it shows the first step of the hint ladder under the first failure"
-check 'screen | grep -q "Read: chapters/01-why.md, section \"A neuron, a layer\""' \
+check 'wait_for "Read: chapters/01-why.md, section \"A neuron, a layer\""' \
 	"it names the section of the book that explains the first failure"
-check 'screen | grep -q "more failing checks"' "it counts the failures it does not show in full"
-check 'screen | grep -q "^Course \[-*\] 0 of 11 chapters done"' "it shows the progress bar"
+check 'wait_for "more failing checks"' "it counts the failures it does not show in full"
+check 'wait_for "Course [------------------------------] 0 of 11 chapters done"' "it shows the progress bar"
 
 save "$srcdir/solutions/01-why.c" 01-why.c
 check 'wait_for "Chapter 01, Why activation functions: in progress"' \
 	"a save in exercises/ regrades the chapter: in progress"
-check 'screen | grep -q "✗ q2  (questions, exercises/01-why.answers)"' \
+check 'wait_for "✗ q2  (questions, exercises/01-why.answers)"' \
 	"with the code right, the written questions are what fails"
 
 $tmux send-keys -t learner h
@@ -101,8 +101,8 @@ check 'wait_for "Hint 2 of 2 for q2"' "h shows the next hint"
 save "$srcdir/solutions/01-why.answers" 01-why.answers
 check 'wait_for "Chapter 01, Why activation functions, is done"' \
 	"when every check passes, the screen says the chapter is done"
-check 'screen | grep -q "Chapter 02, Linear (identity): not started"' "and moves on to chapter 02"
-check 'screen | grep -q "^Course \[##-*\] 1 of 11 chapters done"' "and the progress bar moves"
+check 'wait_for "Chapter 02, Linear (identity): not started"' "and moves on to chapter 02"
+check 'wait_for "Course [##----------------------------] 1 of 11 chapters done"' "and the progress bar moves"
 check 'grep -qx 02-linear "$tree/.course/current"' \
 	"the current chapter is remembered in the build tree (.course/current)"
 
