@@ -44,6 +44,8 @@ course: the learner's loop (README.md, "How you work").
                          on when it passes (keys: h hint, r grade again,
                          n next chapter, q quit)
   ./course check [NN]    grade once and show the same screen
+  ./course check --memcheck [NN]
+                         grade under the memory checkers (make memcheck)
   ./course hint [NN]     the next hint for the first failing check
   ./course status        the scoreboard, from the last grading
   ./course reset NN      put exercise NN back to its stub (yours is kept in
@@ -514,8 +516,14 @@ test $# -gt 0 && shift
 case $cmd in
 watch) watch "$@" ;;
 check)
+	memcheck=no
+	if test "${1:-}" = --memcheck; then memcheck=yes; shift; fi
 	ch=$(current "${1:-}")
 	echo "$ch" > "$mem/current"
+	if test $memcheck = yes; then
+		"$make" -s memcheck-suites MEMCHECK_CHAPTERS="$ch"
+		exit
+	fi
 	screen "$ch"
 	state_of "$ch"
 	test "$st" = done ;;
