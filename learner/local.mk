@@ -53,9 +53,10 @@ EXTRA_DIST += \
 # its line, even when the checks happen to pass; then the suites run once
 # more under valgrind, when it is installed, for reads of uninitialised
 # memory (MSan would need Check itself rebuilt with it).  learner/memcheck.sh
-# prints the verdicts.  Under --with-solutions make check runs it, so
-# make distcheck holds the reference solutions to it.  (memcheck is the
-# umbrella: other sanitized runs add themselves as its prerequisites.)
+# prints the verdicts.  Under --with-solutions make check runs it as a test
+# (tests/memcheck.sh), so make distcheck holds the reference solutions to
+# it.  memcheck is the umbrella: other sanitized runs (the tools') add
+# themselves as its prerequisites.
 memcheck: memcheck-suites
 MEMCHECK_CFLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
 	-fno-sanitize-recover=undefined
@@ -94,9 +95,9 @@ clean-memcheck:
 	-rm -rf memcheck
 EXTRA_DIST += learner/memcheck.sh
 .PHONY: memcheck memcheck-suites clean-memcheck
-if WITH_SOLUTIONS
-check-local: memcheck-suites
-endif
+# Under --with-solutions, tests/memcheck.sh runs it as a test: every
+# reference solution clean.
+tests/memcheck.log: $(MC_SUITES) $(SUITES)
 
 # The book marks where you stand: docs/html/progress.css, from the last
 # grading, is made each time make html runs (it is cheap) and linked by
@@ -123,7 +124,7 @@ EXTRA_DIST += learner/progress.sh
 # in tests/course.d/src first; tests/answers-grader.sh grades the answers grader;
 # tests/hint-ladders.sh checks every ladder against the stubs, suites and keys.
 if WITH_SOLUTIONS
-TESTS += tests/course.sh tests/answers-grader.sh tests/hint-ladders.sh
+TESTS += tests/course.sh tests/answers-grader.sh tests/hint-ladders.sh tests/memcheck.sh
 endif
 tests/course.log: course-test-tree
 course-test-tree:
@@ -132,5 +133,6 @@ course-test-tree:
 clean-local: clean-course-test
 clean-course-test:
 	-rm -rf tests/course.d tests/answers-test.d
-EXTRA_DIST += tests/course.sh tests/answers-grader.sh tests/hint-ladders.sh tests/hints
+EXTRA_DIST += tests/course.sh tests/answers-grader.sh tests/hint-ladders.sh tests/memcheck.sh \
+	tests/hints
 .PHONY: course-test-tree clean-course-test

@@ -1,5 +1,5 @@
 #!/bin/sh
-# memcheck.sh CHAPTER...: runs each chapter's suite built with AddressSanitizer
+# memcheck.sh [--tap] CHAPTER...: runs each chapter's suite built with AddressSanitizer
 # and UndefinedBehaviorSanitizer (memcheck/tests/CHAPTER.test, made by
 # learner/local.mk), then, when valgrind is installed, the plain suite
 # (tests/CHAPTER.test) under valgrind for reads of uninitialised memory, and
@@ -12,9 +12,14 @@
 # memcheck/tests/CHAPTER.san and valgrind's in CHAPTER.vg; the findings, one
 # per line, in CHAPTER.mem (empty when the chapter is clean), which the
 # scoreboard reads.  Exit status 1 when any chapter has a memory error, or,
-# for the reference solutions, when any check fails.
+# for the reference solutions, when any check fails.  With --tap (the
+# course's own test, tests/memcheck.sh) it prints one TAP line per chapter
+# instead of the table.
 set -u
 status=0
+tap=no
+if test "${1:-}" = --tap; then tap=yes; shift; fi
+n=0
 
 # Leaks are not what this checks (the suites allocate freely); a sanitizer
 # error ends the check it happens in, and the others still run.
@@ -89,9 +94,12 @@ valgrind_findings() {
 # The scoreboard's state of each chapter, to print beside the findings.
 states=$(CHAPTER_NEEDS=$CHAPTER_NEEDS sh "$srcdir/tests/scoreboard.sh" --states "$srcdir" "$IMPL_DIR" "$@")
 
-echo
-echo "Memory check ($IMPL_DIR/: AddressSanitizer, UndefinedBehaviorSanitizer${valgrind:+, valgrind})"
-printf '  %-46s %-12s %s\n' Chapter Scoreboard Memory
+tools="AddressSanitizer, UndefinedBehaviorSanitizer${valgrind:+, valgrind}"
+if test $tap = no; then
+	echo
+	echo "Memory check ($IMPL_DIR/: $tools)"
+	printf '  %-46s %-12s %s\n' Chapter Scoreboard Memory
+fi
 bad=
 for ch in "$@"; do
 	out=memcheck/tests/$ch
@@ -102,6 +110,7 @@ for ch in "$@"; do
 	broken) state="-" ;;
 	esac
 	if test -f "memcheck/impl/$ch.err"; then
+		if test $tap = yes; then n=$((n + 1)); echo "not ok $n - $ch: does not compile"; status=1; continue; fi
 		printf '  %-46s %-12s %s\n' "${ch%%-*} $(title "$ch")" "$state" "does not compile (make grade-${ch%%-*})"
 		continue
 	fi
@@ -124,9 +133,19 @@ for ch in "$@"; do
 	else
 		verdict=clean
 	fi
+	if test $tap = yes; then
+		n=$((n + 1))
+		if test "$verdict" = clean; then echo "ok $n - $ch: clean under $tools"
+		else echo "not ok $n - $ch: $verdict $(tr '\n' ' ' < "$out.mem")"; fi
+		continue
+	fi
 	printf '  %-46s %-12s %s\n' "${ch%%-*} $(title "$ch")" "$state" "$verdict"
 	sed 's/^/      /' "$out.mem"
 done
+if test $tap = yes; then
+	echo "1..$n"
+	exit $status
+fi
 echo
 if test -n "$bad"; then
 	echo "Memory errors in chapter$bad: each line above names the function and the line of"
