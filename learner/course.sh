@@ -205,7 +205,7 @@ waiting_on() {
 # The screen for one chapter: its state, the course's progress, its failing
 # checks (the first few in full), the first step of the hint ladder.
 show() {
-	local ch=$1 nn=${1%%-*} line rows n=0 more=0 lines checks file tcase check msg where hint steps w book
+	local ch=$1 nn=${1%%-*} line rows n=0 more=0 lines checks file tcase check msg where hint steps w
 	state_of "$ch"
 	case $st in
 	done) verdict="${G}done${N}: all $total checks pass" ;;
@@ -227,8 +227,9 @@ show() {
 		return
 	fi
 	if test "$st" = unstarted; then
-		if test -f "docs/html/$ch.html"; then book=" (or $(link "docs/html/$ch.html"))"; else book=; fi
-		echo "Read chapters/$ch.md$book, then write the TODOs of $impl/$ch.c and the answers in $impl/$ch.answers; every save grades them. What the untouched stub fails:" | indent 0
+		echo "Read chapters/$ch.md, then write the TODOs of $impl/$ch.c and the answers in $impl/$ch.answers; every save grades them." | indent 0
+		test -f "docs/html/$ch.html" && echo "In the book: $(link "docs/html/$ch.html")"
+		echo "What the untouched stub fails:"
 		echo
 	fi
 	# One entry per failing check, in order: "ROWS<tab>its first line".
@@ -514,11 +515,13 @@ interactive=no
 cmd=${1:-help}
 test $# -gt 0 && shift
 case $cmd in
-watch) watch "$@" ;;
+watch)
+	test $# -eq 0 || chapter "$1" > /dev/null || exit 2
+	watch "$@" ;;
 check)
 	memcheck=no
 	if test "${1:-}" = --memcheck; then memcheck=yes; shift; fi
-	ch=$(current "${1:-}")
+	ch=$(current "${1:-}") || exit 2
 	echo "$ch" > "$mem/current"
 	if test $memcheck = yes; then
 		"$make" -s memcheck-suites MEMCHECK_CHAPTERS="$ch"
@@ -527,14 +530,18 @@ check)
 	screen "$ch"
 	state_of "$ch"
 	test "$st" = done ;;
-hint) hint "$(current "${1:-}")" ;;
+hint)
+	ch=$(current "${1:-}") || exit 2
+	hint "$ch" ;;
 status) sh "$src/tests/scoreboard.sh" "$src" "$impl" $chapters ;;
 reset)
 	test $# -ge 1 || die "which chapter? ./course reset NN"
-	reset "$(chapter "$1")" ;;
+	ch=$(chapter "$1") || exit 2
+	reset "$ch" ;;
 restore)
 	test $# -ge 1 || die "which chapter? ./course restore NN"
-	restore "$(chapter "$1")" "${2:-}" ;;
+	ch=$(chapter "$1") || exit 2
+	restore "$ch" "${2:-}" ;;
 help | -h | --help) usage ;;
 *) usage >&2; exit 2 ;;
 esac
