@@ -9,13 +9,16 @@ book's table of contents, previous and next.
 Run by docs/page.sh, which sets $srcdir, $PATH and these metadata fields:
   page       this page's name (04-sigmoid, index, setup)
   chapters   the book's chapters in order, space-separated
-  edition    learner or instructor
+  edition    learner, instructor, or epub (the learner's text, for
+             docs/epub.sh: links between pages become links within one
+             document, chapter titles carry their number)
 Any problem is an error() naming the page, so the build stops. ]]
 
 local srcdir = os.getenv('srcdir') or '.'
 local page, chapters, edition = '?', {}, 'learner'
 local here = '?'          -- the source file, for messages
 local ids_elsewhere = {}  -- explicit {#id} of the other pages -> page name
+local title_ids = {}      -- page name -> the id of its "# Title {#id}"
 
 local function fail(fmt, ...)
   error('\n' .. here .. ': ' .. string.format(fmt, ...) .. '\n', 0)
@@ -35,9 +38,21 @@ local function html_escape(s)
   return (s:gsub('&', '&amp;'):gsub('<', '&lt;'):gsub('>', '&gt;'):gsub('"', '&quot;'))
 end
 
+-- The pages that are not chapters: the index first, the others after the
+-- last chapter, in this order (docs/NAME.md); search is in no order.
+local after_chapters = {'setup', 'sources'}
+local outside_order = {'search'}
+
 local function source_of(name)
-  if name == 'index' or name == 'setup' then
-    return 'docs/' .. name .. '.md'
+  if name == 'index' then
+    return 'docs/index.md'
+  end
+  for _, list in ipairs({after_chapters, outside_order}) do
+    for _, extra in ipairs(list) do
+      if name == extra then
+        return 'docs/' .. name .. '.md'
+      end
+    end
   end
   return 'chapters/' .. name .. '.md'
 end
@@ -65,6 +80,8 @@ end
 -- Explicit ids ({#id} or {.class #id ...}) in a page's Markdown source.
 local function scan_ids(name)
   local text = read_file(source_of(name)) or ''
+  title_ids[name] = (text:match('^#%s[^\n]-{#([%w][%w%-_:%.]*)') or
+    text:match('\n#%s[^\n]-{#([%w][%w%-_:%.]*)'))
   for attr in text:gmatch('{([^}\n]*)}') do
     for id in (' ' .. attr):gmatch('%s#([%w][%w%-_:%.]*)') do
       ids_elsewhere[id] = ids_elsewhere[id] or name
@@ -263,8 +280,27 @@ local function Div(el)
     el.attributes.title = nil
     el.content:insert(1, label(t and ('Exercise: ' .. t) or 'Exercise'))
     return el
+  elseif has_class(el, 'search') then
+    -- The search page: lunr (Debian's libjs-lunr) over docs/search-data.js,
+    -- run by docs/search.js; without scripts, a note says so.
+    return pandoc.RawBlock('html', [[
+<form class="search-page-form" action="search.html" role="search">
+<input type="search" name="q" id="search-input" aria-label="Search the book" placeholder="a word, a function, a symptom">
+<button type="submit">Search</button>
+</form>
+<p id="search-status" class="search-status"></p>
+<ol id="search-results" class="search-results"></ol>
+<noscript><p class="search-status">Searching needs JavaScript. Without it, the
+<a href="index.html#contents">contents</a> and each chapter's own table of
+contents lead to every section.</p></noscript>
+<script src="lunr.min.js"></script>
+<script src="search-data.js"></script>
+<script src="search.js"></script>]])
   elseif has_class(el, 'contents') then
-    -- The index page's table of contents.
+    -- The index page's table of contents (the EPUB has its own).
+    if edition == 'epub' then
+      return {}
+    end
     local items = {}
     for _, name in ipairs(chapters) do
       items[#items + 1] = string.format('<li value="%d"><a href="%s.html">%s</a></li>',
@@ -278,12 +314,27 @@ end
 
 -- [text](#id) to an id on another page becomes [text](page.html#id);
 -- [text](04-sigmoid.md#x) becomes 04-sigmoid.html#x.
+-- In the EPUB, all pages are one document: a link to another page goes to
+-- its title's id, a link to an id on another page to the id.
 local ids_here = {}
 local function Link(el)
   local t = el.target
   local md, frag = t:match('^([%w%-_]+)%.md(#?.*)$')
   if md then
     el.target = md .. '.html' .. frag
+  end
+  local name, frag2 = el.target:match('^([%w%-_]+)%.html(#?.*)$')
+  if name and edition == 'epub' then
+    if frag2 ~= '' then
+      el.target = frag2
+    elseif title_ids[name] then
+      el.target = '#' .. title_ids[name]
+    else
+      fail('the link to %s goes to no page of the book', t)
+    end
+    return el
+  end
+  if md then
     return el
   end
   local id = t:match('^#(.+)$')
@@ -292,9 +343,91 @@ local function Link(el)
     if not other then
       fail('the link to #%s goes nowhere: no page has {#%s}', id, id)
     end
-    el.target = other .. '.html#' .. id
+    if edition ~= 'epub' then
+      el.target = other .. '.html#' .. id
+    end
     return el
   end
+end
+
+-- Bare delimiters in TeX maths: ( ) [ ] and pairs of |.  TeX never
+-- stretches them (only \left, \right and \big... do), but pandoc 2.17's
+-- MathML marks them stretchy, and Chromium draws a stretchy delimiter that
+-- needs no stretching with wide gaps on both sides: "σ ( x )".  Written as
+-- \lparen, \lbrack, \lvert ..., they come out stretchy="false", as in TeX.
+local sized = {left = true, right = true, middle = true, big = true, Big = true,
+  bigg = true, Bigg = true, bigl = true, bigr = true, Bigl = true, Bigr = true,
+  biggl = true, biggr = true, Biggl = true, Biggr = true, sqrt = true}
+local bare = {['('] = '\\lparen ', [')'] = '\\rparen ', ['['] = '\\lbrack ', [']'] = '\\rbrack '}
+
+local function unstretch(tex)
+  local bars = 0
+  for i = 1, #tex do
+    if tex:sub(i, i) == '|' and tex:sub(i - 1, i - 1) ~= '\\' then
+      bars = bars + 1
+    end
+  end
+  local out, i, after_sized, open_bar = {}, 1, false, true
+  while i <= #tex do
+    local c = tex:sub(i, i)
+    if c == '\\' then
+      local name = tex:match('^%a+', i + 1)
+      if name then
+        out[#out + 1] = '\\' .. name
+        i = i + 1 + #name
+        after_sized = sized[name] or false
+      else
+        -- \\ (a new line, maybe with [2ex]), \{, \|, \, ...: as written.
+        local skip = tex:match('^\\\\%s*%b[]', i) or tex:sub(i, i + 1)
+        out[#out + 1] = skip
+        i = i + #skip
+        after_sized = false
+      end
+    elseif c:match('%s') then
+      out[#out + 1] = c
+      i = i + 1
+    else
+      if after_sized then
+        -- \left( or \sqrt[3]: the delimiter or argument is left alone.
+        local arg = c == '[' and tex:match('^%b[]', i) or c
+        out[#out + 1] = arg
+        i = i + #arg
+      elseif bare[c] then
+        out[#out + 1] = bare[c]
+        i = i + 1
+      elseif c == '|' and bars % 2 == 0 then
+        out[#out + 1] = open_bar and '\\lvert ' or '\\rvert '
+        open_bar = not open_bar
+        i = i + 1
+      else
+        out[#out + 1] = c
+        i = i + 1
+      end
+      after_sized = false
+    end
+  end
+  return table.concat(out)
+end
+
+local function Math(el)
+  el.text = unstretch(el.text)
+  return el
+end
+
+-- A table scrolls sideways inside its own box, never the page.
+local function Table(el)
+  return pandoc.Div({el}, pandoc.Attr('', {'table-wrap'}))
+end
+
+-- A ¶ link after every heading: an empty link whose mark the stylesheet
+-- draws, so that the page's table of contents, made from the headings'
+-- text, does not show it.
+local function Header(el)
+  if el.identifier ~= '' then
+    el.content:insert(pandoc.Link({}, '#' .. el.identifier, '',
+      pandoc.Attr('', {'anchor'}, {['aria-label'] = 'Link to this section'})))
+  end
+  return el
 end
 
 local function collect_ids(doc)
@@ -329,7 +462,12 @@ function Pandoc(doc)
       scan_ids(name)
     end
   end
-  for _, name in ipairs({'index', 'setup'}) do
+  for _, name in ipairs({'index', table.unpack(after_chapters)}) do
+    if name ~= page then
+      scan_ids(name)
+    end
+  end
+  for _, name in ipairs(outside_order) do
     if name ~= page then
       scan_ids(name)
     end
@@ -337,7 +475,7 @@ function Pandoc(doc)
 
   -- The Div/CodeBlock/Code pass first: run blocks may bring new ids.
   doc = doc:walk({CodeBlock = CodeBlock, Code = Code})
-  doc = doc:walk({Div = Div})
+  doc = doc:walk({Div = Div, Table = Table, Math = Math})
   collect_ids(doc)
   doc = doc:walk({Link = Link})
 
@@ -371,7 +509,9 @@ function Pandoc(doc)
   for _, name in ipairs(chapters) do
     order[#order + 1] = name
   end
-  order[#order + 1] = 'setup'
+  for _, name in ipairs(after_chapters) do
+    order[#order + 1] = name
+  end
   for i, name in ipairs(order) do
     if name == page then
       if order[i - 1] then
@@ -382,10 +522,24 @@ function Pandoc(doc)
       end
     end
   end
+  if edition == 'epub' then
+    -- One document: the chapter's number goes into its title, and the
+    -- template's furniture (navigation, ¶ links) is not needed.
+    if pos then
+      h1.content:insert(1, pandoc.Str(tostring(chapter_number(page)) .. '.'))
+      h1.content:insert(2, pandoc.Space())
+    end
+    doc.meta = meta
+    return doc
+  end
   if page == 'index' then
     meta['is-index'] = pandoc.MetaBool(true)
   elseif page == 'setup' then
     meta['is-setup'] = pandoc.MetaBool(true)
+  elseif page == 'sources' then
+    meta['is-sources'] = pandoc.MetaBool(true)
+  elseif page == 'search' then
+    meta['is-search'] = pandoc.MetaBool(true)
   end
   if pos then
     meta['chapter-number'] = pandoc.MetaString(tostring(chapter_number(page)))
@@ -405,6 +559,7 @@ function Pandoc(doc)
     doc.blocks:insert(include(pandoc.CodeBlock('', pandoc.Attr('', {'c'},
       {include = path}))))
   end
+  doc = doc:walk({Header = Header})
   doc.meta = meta
   return doc
 end

@@ -107,7 +107,7 @@ docs/html/book.css docs/html-instructor/book.css: $(srcdir)/docs/book.css
 
 # Figures: docs/figures/NAME.gp only plots; the terminal, size, font and
 # output are set here, then docs/figures/style.gp, then the script.
-BOOK_TERMINAL = set terminal svg size 640,400 dynamic enhanced font 'sans,12' background rgb 'white'
+BOOK_TERMINAL = set terminal svg size 640,400 dynamic enhanced font 'sans,14' background rgb 'white'
 docs/html/fig/%.svg: $(srcdir)/docs/figures/%.gp $(srcdir)/docs/figures/style.gp \
 		$(srcdir)/docs/figure.sh $(srcdir)/docs/deps.sh | $(BOOK_TOOLS) book-requirements
 	$(AM_V_GEN)$(BOOK_ENV) GNUPLOT='$(GNUPLOT)' BOOK_TERMINAL="$(BOOK_TERMINAL)" \
@@ -155,3 +155,110 @@ EXTRA_DIST += \
 	docs/template.html \
 	docs/figures \
 	tests/book.sh
+
+# ---- The sources page: docs/sources.md, after setup. ----
+BOOK_PAGES += sources
+BOOK_INPUTS += $(srcdir)/docs/sources.md
+EXTRA_DIST += docs/sources.md
+
+# ---- Reader features: the maths font, ¶ links and copy buttons, search,
+# ---- EPUB.  Each comes from a Debian package or from pandoc; nothing
+# ---- needs the network, and every page still reads with scripts off.
+
+# The maths font ships with the book (Debian's fonts-lmodern): book.css
+# loads it by a relative URL, so it works from file:// and after make
+# install.  The search page indexes the sections with lunr (libjs-lunr).
+BOOK_MATH_FONT = /usr/share/texmf/fonts/opentype/public/lm-math/latinmodern-math.otf
+BOOK_MATH_FONT_LICENSE = /usr/share/texmf/doc/fonts/lm-math/GUST-FONT-LICENSE.txt
+BOOK_LUNR = /usr/share/javascript/lunr/lunr.min.js
+BOOK_PAGES += search
+BOOK_INPUTS += $(srcdir)/docs/search.md
+BOOK_EXTRAS = book.js search.js lunr.min.js search-data.js \
+	fonts/latinmodern-math.otf fonts/README.txt
+BOOK_FILES += $(BOOK_EXTRAS)
+
+book-requirements: book-requirements-extras
+book-requirements-extras:
+	@if test ! -r '$(BOOK_MATH_FONT)'; then \
+	  echo "make html needs the maths font $(BOOK_MATH_FONT): apt-get install fonts-lmodern" >&2; \
+	  exit 1; fi
+	@if test ! -r '$(BOOK_LUNR)'; then \
+	  echo "make html needs $(BOOK_LUNR) for the search page: apt-get install libjs-lunr" >&2; \
+	  exit 1; fi
+
+docs/html/book.js docs/html/search.js: docs/html/%.js: $(srcdir)/docs/%.js
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && cp $< $@
+docs/html/lunr.min.js: | book-requirements
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && cp '$(BOOK_LUNR)' $@
+docs/html/fonts/latinmodern-math.otf: | book-requirements
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && cp '$(BOOK_MATH_FONT)' $@
+docs/html/fonts/README.txt: | book-requirements
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
+	{ echo 'latinmodern-math.otf is Latin Modern Math by the GUST e-foundry,'; \
+	  echo 'copied from Debian'"'"'s fonts-lmodern package, under the GUST Font License:'; \
+	  echo 'https://www.gust.org.pl/projects/e-foundry/licenses'; \
+	  if test -r '$(BOOK_MATH_FONT_LICENSE)'; then echo; cat '$(BOOK_MATH_FONT_LICENSE)'; fi; \
+	} > $@
+
+# The search page's data: each page's sections as text, one script.
+BOOK_SEARCH_INPUTS = $(srcdir)/docs/index.md \
+	$(BOOK_CHAPTERS:%=$(srcdir)/chapters/%.md) \
+	$(srcdir)/docs/setup.md $(srcdir)/docs/sources.md
+docs/html/search-data.js: $(BOOK_SEARCH_INPUTS) $(srcdir)/docs/search-index.lua | book-requirements
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && \
+	{ echo '/* The book'"'"'s sections, for search.js: made by docs/search-index.lua. */'; \
+	  echo 'var BOOK_SEARCH = [];'; \
+	  for f in $(BOOK_SEARCH_INPUTS); do \
+	    '$(PANDOC)' "$$f" --from=markdown --to=html \
+	      --lua-filter='$(srcdir)/docs/search-index.lua' \
+	      --metadata=page:"`basename "$$f" .md`" --quiet || exit 1; \
+	  done; } > $@.tmp && mv $@.tmp $@
+
+docs/html-instructor/%.js: docs/html/%.js
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && cp $< $@
+docs/html-instructor/fonts/%: docs/html/fonts/%
+	$(AM_V_GEN)$(MKDIR_P) $(@D) && cp $< $@
+
+install-book: install-book-extras
+install-book-extras: html-local
+	$(MKDIR_P) '$(DESTDIR)$(htmldir)/fonts'
+	$(INSTALL_DATA) $(addprefix docs/html/,$(filter-out fonts/%,$(BOOK_EXTRAS))) \
+	  '$(DESTDIR)$(htmldir)'
+	$(INSTALL_DATA) $(addprefix docs/html/,$(filter fonts/%,$(BOOK_EXTRAS))) \
+	  '$(DESTDIR)$(htmldir)/fonts'
+uninstall-local: uninstall-book-extras
+uninstall-book-extras:
+	-cd '$(DESTDIR)$(htmldir)' && rm -f $(BOOK_EXTRAS)
+	-rmdir '$(DESTDIR)$(htmldir)/fonts'
+
+# make epub: the learner's edition as one EPUB 3 file, maths as MathML, the
+# maths font embedded.  Each page goes through docs/book.lua as for the
+# HTML book (edition epub), then pandoc puts the pages together.
+BOOK_EPUB = docs/$(PACKAGE_TARNAME).epub
+BOOK_EPUB_PAGES = index $(BOOK_CHAPTERS) setup sources
+epub: $(BOOK_EPUB)
+	@echo "The EPUB: $(BOOK_EPUB)"
+docs/epub/%.json: $(srcdir)/chapters/%.md $(BOOK_INPUTS) | book-requirements
+	$(AM_V_GEN)$(BOOK_PAGE) epub $< $@
+docs/epub/%.json: $(srcdir)/docs/%.md $(BOOK_INPUTS) | book-requirements
+	$(AM_V_GEN)$(BOOK_PAGE) epub $< $@
+$(BOOK_EPUB): $(BOOK_EPUB_PAGES:%=docs/epub/%.json) $(srcdir)/docs/epub.css \
+		$(BOOK_FIGURES:%=docs/html/fig/%.svg)
+	$(AM_V_GEN)'$(PANDOC)' --from=json $(BOOK_EPUB_PAGES:%=docs/epub/%.json) \
+	  --to=epub3 --mathml --toc --toc-depth=2 --epub-chapter-level=1 \
+	  --resource-path=docs/html --highlight-style=tango \
+	  --css='$(srcdir)/docs/epub.css' --epub-embed-font='$(BOOK_MATH_FONT)' \
+	  --metadata=title:'$(PACKAGE_NAME)' --metadata=lang:en \
+	  --fail-if-warnings --output=$@.tmp && mv $@.tmp $@
+
+# The book's test reads the EPUB too.
+tests/book.log: $(if $(and $(PANDOC),$(GNUPLOT)),epub)
+
+clean-local: clean-book-extras
+clean-book-extras:
+	-rm -rf docs/epub
+	-rm -f $(BOOK_EPUB)
+
+.PHONY: epub book-requirements-extras install-book-extras uninstall-book-extras clean-book-extras
+EXTRA_DIST += docs/book.js docs/search.js docs/search.md docs/search-index.lua docs/epub.css \
+	tests/book-browser.py

@@ -1,5 +1,6 @@
 #!/bin/sh
-# page.sh EDITION SOURCE.md OUT.html: one page of the book, run by make from
+# page.sh EDITION SOURCE.md OUT: one page of the book (EDITION learner or
+# instructor: OUT.html; epub: OUT.json), run by make from
 # the build tree with $srcdir, $PANDOC, $BOOK_CHAPTERS and $BOOK_TITLE set
 # and the reference tools first on $PATH (docs/local.mk).  pandoc's messages
 # are kept in docs/logs/ for tests/book.sh; any warning fails the page.
@@ -9,13 +10,19 @@ name=$(basename "$src" .md)
 log=docs/logs/$name.$edition.log
 mkdir -p docs/logs "$(dirname "$out")"
 
+# The EPUB edition (docs/local.mk, make epub) takes each page as pandoc's
+# JSON, to be put together into one book; the others are HTML pages.
+if test "$edition" = epub; then
+	set -- --to=json
+else
+	set -- --to=html5 --standalone --mathml \
+		--template="$srcdir/docs/template.html" \
+		--highlight-style=tango --toc --toc-depth=2
+fi
 status=0
 "$PANDOC" "$src" \
-	--from=markdown --to=html5 --standalone --mathml \
-	--template="$srcdir/docs/template.html" \
+	--from=markdown "$@" \
 	--lua-filter="$srcdir/docs/book.lua" \
-	--highlight-style=tango \
-	--toc --toc-depth=2 \
 	--metadata=lang:en \
 	--metadata=page:"$name" \
 	--metadata=edition:"$edition" \

@@ -51,9 +51,14 @@ int dataset_split(struct dataset *all, double train_fraction, struct rng *rng,
 extern const char *const fashion_mnist_classes[10];
 
 /* Reads one split ("train" or "t10k") from dir: 28x28 images scaled to
- * [0, 1], as 784 features.  max_n > 0 keeps only the first max_n samples.
- * On failure returns -1 and writes into err (size err_size) a sentence
- * naming the file and what is wrong with it. */
+ * [0, 1], as 784 features.  max_n > 0 keeps only the first max_n samples,
+ * though both files are still read to their ends and checked whole.
+ * Refused, before anything of their size is allocated: counts beyond what
+ * the files' real sizes can hold or beyond the caps of caps.h, a set of
+ * no images.  Refused after reading: a truncated file, a corrupt gzip
+ * stream (a CRC that does not match included), data after the declared
+ * count, a label outside 0..9.  On failure returns -1 and writes into err
+ * (size err_size) a sentence naming the file and what is wrong with it. */
 int fashion_mnist_load(struct dataset *d, const char *dir, const char *split, size_t max_n,
 		       char *err, size_t err_size);
 

@@ -33,6 +33,13 @@ AM_KEY_LOG_DRIVER_FLAGS = --ignore-exit
 KEY_LOG_COMPILER = $(SHELL) $(srcdir)/learner/answers.sh
 $(foreach k,$(ANSWER_KEYS),$(eval $(k:.key=.log): $(IMPL_DIR)/$(notdir $(k:.key=.answers)) \
 	$(srcdir)/learner/answers.sh))
+# make grade-NN grades the chapter's answers too (tests/local.mk, GRADE_ONE).
+GRADE_ANSWERS = $(if $(filter tests/answers/$(1).key,$(ANSWER_KEYS)), \
+	$(MKDIR_P) tests/answers; rm -f tests/answers/$(1).log tests/answers/$(1).trs; \
+	$(AM_TESTS_ENVIRONMENT) $(KEY_LOG_DRIVER) --test-name tests/answers/$(1).key \
+	  --log-file tests/answers/$(1).log --trs-file tests/answers/$(1).trs \
+	  --color-tests "$$(test -t 1 && echo yes || echo no)" $(AM_KEY_LOG_DRIVER_FLAGS) \
+	  -- $(KEY_LOG_COMPILER) $(srcdir)/tests/answers/$(1).key;)
 clean-local: clean-answers
 clean-answers:
 	-rm -rf $(ANSWER_KEYS:.key=.d)
@@ -47,54 +54,42 @@ EXTRA_DIST += \
 .PHONY: clean-answers
 
 # make memcheck: every chapter's suite again, built with AddressSanitizer and
-# UndefinedBehaviorSanitizer in memcheck/ (objects, libraries, suites and
-# results mirror the build's), so that a write past the end of an array or
-# a read of freed memory is reported as a bug of the learner's file, with
-# its line, even when the checks happen to pass; then the suites run once
-# more under valgrind, when it is installed, for reads of uninitialised
-# memory (MSan would need Check itself rebuilt with it).  learner/memcheck.sh
-# prints the verdicts.  Under --with-solutions make check runs it as a test
-# (tests/memcheck.sh), so make distcheck holds the reference solutions to
-# it.  memcheck is the umbrella: other sanitized runs (the tools') add
-# themselves as its prerequisites.
+# UndefinedBehaviorSanitizer in memcheck/ (on Makefile.am's sanitized
+# layers, memcheck/libsan.a, and chapter objects, memcheck/impl/), so that a
+# write past the end of an array or a read of freed memory is reported as a
+# bug of the learner's file, with its line, even when the checks happen to
+# pass; then the suites run once more under valgrind, when it is installed,
+# for reads of uninitialised memory (MSan would need Check itself rebuilt
+# with it).  learner/memcheck.sh prints the verdicts.  Under
+# --with-solutions make memcheck also runs the tools' tests sanitized
+# (memcheck-tools, Makefile.am), and make check runs the suites' part as a
+# test (tests/memcheck.sh), so make distcheck holds the reference solutions
+# to it.  A learner's make memcheck is about the learner's code: the
+# suites, which grade each chapter alone.
 memcheck: memcheck-suites
-MEMCHECK_CFLAGS = -g -O1 -fno-omit-frame-pointer -fsanitize=address,undefined \
-	-fno-sanitize-recover=undefined
+if WITH_SOLUTIONS
+memcheck: memcheck-tools
+endif
 MEMCHECK_CHAPTERS = $(CHAPTERS)
-MC_COMPILE = $(CC) $(DEFS) $(DEFAULT_INCLUDES) $(INCLUDES) $(AM_CPPFLAGS) $(CPPFLAGS) \
-	$(AM_CFLAGS) $(OPENMP_CFLAGS) $(ZLIB_CFLAGS) $(CFLAGS) $(MEMCHECK_CFLAGS) $(CHAPTER_DEPS)
-MC_COURSE_OBJS = $(patsubst %.c,memcheck/%.$(OBJEXT),$(filter %.c,$(libcourse_a_SOURCES)))
-MC_TOOLS_OBJS = $(patsubst %.c,memcheck/%.$(OBJEXT),$(filter %.c,$(libtools_a_SOURCES)))
 MC_SUITES = $(MEMCHECK_CHAPTERS:%=memcheck/tests/%.test)
-memcheck/src/%.$(OBJEXT): src/%.c
-	@$(MKDIR_P) $(@D)
-	$(AM_V_CC)$(MC_COMPILE) -c -o $@ $<
 MC_SUITE_OBJS = $(CHAPTERS:%=memcheck/tests/%.$(OBJEXT)) memcheck/tests/grader.$(OBJEXT)
 $(MC_SUITE_OBJS): memcheck/tests/%.$(OBJEXT): tests/%.c
 	@$(MKDIR_P) $(@D)
-	$(AM_V_CC)$(MC_COMPILE) -c -o $@ $<
-memcheck/impl/%.$(OBJEXT): $(IMPL_DIR)/%.c
-	@$(MKDIR_P) $(@D)
-	$(AM_V_CC)$(CHAPTER_COMPILE) $@ $(MC_COMPILE) -c -o $@ $<
--include $(wildcard memcheck/*/*.d memcheck/*/*/*.d)
-memcheck/libcourse.a: $(MC_COURSE_OBJS)
-memcheck/libtools.a: $(MC_TOOLS_OBJS)
+	$(AM_V_CC)$(COMPILE) $(MEMCHECK_CFLAGS) $(CHAPTER_DEPS) -c -o $@ $<
+-include $(wildcard memcheck/tests/*.d)
 memcheck/libgrader.a: memcheck/tests/grader.$(OBJEXT)
-memcheck/libcourse.a memcheck/libtools.a memcheck/libgrader.a:
 	$(AM_V_AR)rm -f $@ && $(AR) $(ARFLAGS) $@ $^ && $(RANLIB) $@
-memcheck/tests/%.test: memcheck/tests/%.$(OBJEXT) memcheck/libgrader.a memcheck/libtools.a \
-		memcheck/libcourse.a
+# libsan.a holds both layers, the tools' and the course's: it comes before
+# the chapters and again after them.
+memcheck/tests/%.test: memcheck/tests/%.$(OBJEXT) memcheck/libgrader.a memcheck/libsan.a
 	$(AM_V_CCLD)$(LINK_CHAPTERS) $(LINK) $(MEMCHECK_CFLAGS) $< memcheck/libgrader.a \
-	  memcheck/libtools.a $(filter memcheck/impl/%,$^) memcheck/libcourse.a $(CHECK_LIBS) $(LIBS)
+	  memcheck/libsan.a $(filter memcheck/impl/%,$^) memcheck/libsan.a $(CHECK_LIBS) $(LIBS)
 $(foreach c,$(CHAPTERS),$(eval memcheck/tests/$(c).test: \
 	$(foreach n,$(c) $(call needs,$(c)),memcheck/impl/$(n).$(OBJEXT))))
 memcheck-suites: $(MC_SUITES) $(MEMCHECK_CHAPTERS:%=tests/%.test)
 	@$(AM_TESTS_ENVIRONMENT) $(SHELL) $(srcdir)/learner/memcheck.sh $(MEMCHECK_CHAPTERS)
-clean-local: clean-memcheck
-clean-memcheck:
-	-rm -rf memcheck
 EXTRA_DIST += learner/memcheck.sh
-.PHONY: memcheck memcheck-suites clean-memcheck
+.PHONY: memcheck-suites
 # Under --with-solutions, tests/memcheck.sh runs it as a test: every
 # reference solution clean.
 tests/memcheck.log: $(MC_SUITES) $(SUITES)

@@ -5,6 +5,10 @@
  *   activate [--grad] [--param P] NAME [--] X...
  *   activate --table FROM:TO:STEP NAME...
  *   activate --list
+ *
+ * Bad input (an unknown name or option, a value that is not a number)
+ * exits 2 with a message naming it; output that cannot be written (a full
+ * disk) exits 1.
  */
 #include <errno.h>
 #include <getopt.h>
@@ -14,6 +18,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "registry.h"
 
 /* A table may not have more rows than this: a typo such as -5:5:1e-9 should
@@ -24,6 +29,12 @@ static const char usage[] =
 	"usage: activate [--grad] [--param P] NAME [--] X...\n"
 	"       activate --table FROM:TO:STEP NAME...\n"
 	"       activate --list\n";
+
+/* Exit 0 only when the output arrived: "activate sigmoid 0 > /dev/full" fails. */
+static int finish(void)
+{
+	return cli_flush_stdout("activate") == 0 ? 0 : 1;
+}
 
 static _Noreturn void fail(const char *fmt, ...)
 {
@@ -84,16 +95,38 @@ static enum act_id scalar_named(const char *name)
 		return id;
 	if (actv_lookup(name, &vid))
 		fail("%s is a vector function: it has no elementwise derivative or table", name);
-	fail("unknown activation '%s' (activate --list shows them all)", name);
+	char msg[512];
+	cli_unknown_activation(name, msg, sizeof msg);
+	fail("%s", msg);
+}
+
+/* Splits "FROM:TO:STEP" into its three fields, each non-empty: "0::1:0.5"
+ * is a typo to point out, not a range to guess at. */
+static void split_range(const char *range, char *field[3])
+{
+	static char copy[3][256];
+	const char *p = range;
+	for (int k = 0; k < 3; k++) {
+		size_t len = strcspn(p, ":");
+		if (len == 0 || len >= sizeof copy[k])
+			fail("--table wants FROM:TO:STEP, three numbers, not '%s'", range);
+		memcpy(copy[k], p, len);
+		copy[k][len] = '\0';
+		field[k] = copy[k];
+		p += len;
+		if (k < 2 && *p++ != ':')
+			fail("--table wants FROM:TO:STEP, three numbers, not '%s'", range);
+	}
+	if (*p != '\0')
+		fail("--table wants FROM:TO:STEP, three numbers, not '%s'", range);
 }
 
 /* --table FROM:TO:STEP: CSV with x, then f and f' of each name, for plots. */
 static void table(const char *range, char **names, int n, double p, int have_p)
 {
-	char *copy = strdup(range);
-	char *from_s = strtok(copy, ":"), *to_s = strtok(NULL, ":"), *step_s = strtok(NULL, ":");
-	if (!from_s || !to_s || !step_s || strtok(NULL, ":"))
-		fail("--table wants FROM:TO:STEP, not '%s'", range);
+	char *field[3];
+	split_range(range, field);
+	const char *from_s = field[0], *to_s = field[1], *step_s = field[2];
 	double from = parse_number(from_s, "--table FROM");
 	double to = parse_number(to_s, "--table TO");
 	double step = parse_number(step_s, "--table STEP");
@@ -102,9 +135,13 @@ static void table(const char *range, char **names, int n, double p, int have_p)
 	if (!(step > 0) || !isfinite(step))
 		fail("--table STEP '%s' must be a positive number", step_s);
 	double rows = floor((to - from) / step + 1e-9) + 1;
-	if (rows > TABLE_MAX_ROWS)
-		fail("--table '%s' would print %.0f rows; the limit is %d", range, rows,
-		     TABLE_MAX_ROWS);
+	if (!(rows <= TABLE_MAX_ROWS)) {
+		if (isfinite(rows))
+			fail("--table '%s' would print %.3g rows; the limit is %d", range, rows,
+			     TABLE_MAX_ROWS);
+		fail("--table '%s' would print more rows than a double can count; the limit is %d",
+		     range, TABLE_MAX_ROWS);
+	}
 	if (n == 0)
 		fail("--table needs at least one NAME");
 
@@ -134,7 +171,6 @@ static void table(const char *range, char **names, int n, double p, int have_p)
 		}
 		putchar('\n');
 	}
-	free(copy);
 }
 
 static void vector(enum actv_id id, char **args, int n)
@@ -175,11 +211,13 @@ int main(int argc, char **argv)
 		case 'p': have_p = 1; p = parse_number(optarg, "--param"); break;
 		case 't': range = optarg; break;
 		case 'l': want_list = 1; break;
-		case 'h': fputs(usage, stdout); return 0;
-		case ':': fail("option '%s' needs a value\n%s", argv[optind - 1], usage);
-		default:
-			fail("unknown option '%s' (to pass a negative number, put -- before it)\n%s",
-			     argv[optind - 1], usage);
+		case 'h': fputs(usage, stdout); return finish();
+		default: {
+			char msg[256];
+			cli_option_problem(c, argv, optind, optopt, options, msg, sizeof msg);
+			fail("%s%s\n%s", msg, c == '?' && optopt > 0 && strchr("0123456789.", optopt)
+				? " (to pass a negative number, put -- before it)" : "", usage);
+		}
 		}
 	}
 	char **args = argv + optind;
@@ -187,34 +225,36 @@ int main(int argc, char **argv)
 
 	if (want_list) {
 		list();
-		return 0;
+		return finish();
 	}
 	if (range) {
 		if (grad)
 			fail("--table already prints the derivative beside each function");
 		table(range, args, nargs, p, have_p);
-		return 0;
+		return finish();
 	}
 	if (nargs == 0)
 		fail("no activation named\n%s", usage);
 
+	/* The name first: "activate gelu" is an unknown name, not a missing value. */
 	const char *name = args[0];
+	enum actv_id vid;
+	int is_vector = actv_lookup(name, &vid);
+	enum act_id id = is_vector ? 0 : scalar_named(name);
 	args++, nargs--;
 	if (nargs > 0 && strcmp(args[0], "--") == 0)
 		args++, nargs--;
 	if (nargs == 0)
 		fail("%s: no value given to evaluate", name);
 
-	enum actv_id vid;
-	if (actv_lookup(name, &vid)) {
+	if (is_vector) {
 		if (grad)
 			fail("%s is a vector function: it has a Jacobian, not a --grad (chapter 09)", name);
 		if (have_p)
 			fail("%s takes no parameter, so --param does not apply", name);
 		vector(vid, args, nargs);
-		return 0;
+		return finish();
 	}
-	enum act_id id = scalar_named(name);
 	if (have_p && !act_info[id].param)
 		fail("%s takes no parameter, so --param does not apply", name);
 	if (!have_p)
@@ -224,5 +264,5 @@ int main(int argc, char **argv)
 		print_number(grad ? act_eval_grad(id, x, p) : act_eval(id, x, p));
 		putchar('\n');
 	}
-	return 0;
+	return finish();
 }

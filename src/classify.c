@@ -2,19 +2,17 @@
  * configured implementation (your exercises/, or solutions/), like
  * activate: the layers, the backward pass and the update are yours.
  *
- *   classify [--data SET] [--act NAME] [--hidden N,N,...] [--epochs N]
- *            [--lr X] [--decay X] [--momentum X] [--batch N] [--seed N] [--noise X]
- *            [--points N] [--limit N] [--data-dir DIR] [--threads N]
- *            [--plot FILE.svg] [--grid FILE] [--save FILE] [--load FILE]
+ *   classify [--data SET] [--act NAME] [--hidden N,N,...] [--epochs N] ...
  *
+ * (classify --help lists every option, from the table `options` below.)
  * One line per epoch (a progress bar as well when stdout is a terminal);
- * the last line is always "test accuracy: 0.xxxx".  Bad options exit 2,
- * unreadable data or model files, and output files that cannot be written,
- * exit 1.
+ * the last line is always "test accuracy: 0.xxxx".  Bad options exit 2;
+ * unreadable data or model files, output files that cannot be written and
+ * a standard output that cannot be written exit 1.
  */
 #include <errno.h>
-#include <fcntl.h>
 #include <getopt.h>
+#include <limits.h>
 #include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -28,32 +26,154 @@
 #include <omp.h>
 #endif
 
+#include "caps.h"
+#include "cli.h"
 #include "dataset.h"
 #include "mlp.h"
 #include "model.h"
+#include "outfile.h"
 #include "parallel.h"
 #include "plot.h"
 #include "registry.h"
 #include "train.h"
 
-static const char usage[] =
-	"usage: classify [--data SET] [--act NAME] [--hidden N,N,...] [--epochs N] [--lr X]\n"
-	"                [--decay X] [--momentum X] [--batch N] [--seed N] [--noise X] [--points N]\n"
-	"                [--limit N] [--data-dir DIR] [--threads N] [--param P]\n"
-	"                [--plot FILE.svg] [--grid FILE] [--save FILE] [--load FILE]\n"
-	"  SET: circle xor gauss spiral spiral3 (TensorFlow Playground sets) or fashion-mnist\n"
-	"  defaults: --data circle --seed 1 --param (the activation's own, activate --list)\n"
-	"  defaults, playground: --act tanh --hidden 4,2 --epochs 300 --lr 0.03 --decay 1\n"
-	"                        --momentum 0 --batch 10 --noise 0 --points 500 --threads 1\n"
-	"  defaults, fashion-mnist: --act relu --hidden 256,128 --epochs 10 --lr 0.05\n"
-	"                           --decay 0.8 --momentum 0.9 --batch 64 --threads (all cores)\n"
-	"                           --limit (every training image)\n"
-	"                           --data-dir " FASHION_MNIST_DIR "\n"
-	"  defaults, with --load: --epochs 0 (evaluate only)\n"
-	"  --decay X: epoch e trains at rate lr * X^(e-1)\n"
-	"  --noise X, --points N: the playground's noise (0 to 0.5) and number of points,\n"
-	"                         split half for training, half for testing\n"
-	"  --plot, --grid, --save: written after training; checked for writing before it\n";
+/* ---- The options: one table for --help, the defaults and the parsing ---- */
+
+enum opt {
+	O_DATA, O_ACT, O_PARAM, O_HIDDEN, O_EPOCHS, O_LR, O_DECAY, O_MOMENTUM, O_BATCH, O_SEED,
+	O_NOISE, O_POINTS, O_LIMIT, O_DATA_DIR, O_THREADS, O_PLOT, O_GRID, O_SAVE, O_LOAD, O_HELP,
+	O_COUNT
+};
+enum kind { TEXT, WHOLE, REAL, FLAG };
+enum sets { ANY, TOY, FASHION }; /* the data sets an option applies to */
+
+/* One row per option.  --help is printed from this table, and a default is
+ * parsed from it by the same code as a value typed on the command line, so
+ * the help and the behaviour cannot disagree.  A default is a value as it
+ * would be typed: on the playground sets (toy), on fashion-mnist, and with
+ * --load (it wins over the other two); NULL where there is none.  WHOLE
+ * and REAL values must lie in [lo, hi], an end left out where open_lo or
+ * open_hi says so; the sizes come from caps.h, shared with the loaders.
+ * To add an option: a name in enum opt, a row here, and the line in main
+ * that reads its value from val[]. */
+struct opt_row {
+	const char *name, *arg; /* "epochs", "N"; arg is NULL for a flag */
+	enum kind kind;
+	double lo, hi;
+	int open_lo, open_hi;
+	const char *toy, *fashion, *loaded;
+	const char *note; /* a default that is not a value */
+	enum sets sets;
+	const char *help;
+};
+
+static const struct opt_row options[O_COUNT] = {
+	[O_DATA] = {"data", "SET", TEXT, .toy = "circle", .help =
+		"circle xor gauss spiral spiral3 (playground), fashion-mnist"},
+	[O_ACT] = {"act", "NAME", TEXT, .toy = "tanh", .fashion = "relu", .help =
+		"the hidden layers' activation (activate --list)"},
+	[O_PARAM] = {"param", "P", REAL, .lo = -INFINITY, .hi = INFINITY, .note =
+		"the activation's own (activate --list)", .help =
+		"the activation's parameter, for those that have one"},
+	[O_HIDDEN] = {"hidden", "N,N,...", TEXT, .toy = "4,2", .fashion = "256,128", .help =
+		"the widths of the hidden layers, or none"},
+	[O_EPOCHS] = {"epochs", "N", WHOLE, .lo = 0, .hi = CAP_EPOCHS, .toy = "300", .fashion = "10",
+		.loaded = "0", .help = "passes over the training set (0: evaluate only)"},
+	[O_LR] = {"lr", "X", REAL, .lo = 0, .open_lo = 1, .hi = INFINITY, .toy = "0.03", .fashion = "0.05", .help =
+		"the learning rate"},
+	[O_DECAY] = {"decay", "X", REAL, .lo = 0, .open_lo = 1, .hi = 1, .toy = "1", .fashion = "0.8", .help =
+		"epoch e trains at rate lr * X^(e-1)"},
+	[O_MOMENTUM] = {"momentum", "X", REAL, .lo = 0, .hi = 1, .open_hi = 1, .toy = "0", .fashion = "0.9", .help =
+		"the momentum of SGD"},
+	[O_BATCH] = {"batch", "N", WHOLE, .lo = 1, .hi = CAP_BATCH, .toy = "10", .fashion = "64", .help =
+		"samples per step"},
+	[O_SEED] = {"seed", "N", WHOLE, .lo = 0, .hi = INT_MAX, .toy = "1", .fashion = "1", .help =
+		"seeds the weights, the shuffles and the playground's points"},
+	[O_NOISE] = {"noise", "X", REAL, .lo = 0, .hi = 0.5, .toy = "0", .sets = TOY, .help =
+		"the playground's noise"},
+	[O_POINTS] = {"points", "N", WHOLE, .lo = 4, .hi = CAP_POINTS, .toy = "500", .sets = TOY, .help =
+		"the points: half for training, half for testing"},
+	[O_LIMIT] = {"limit", "N", WHOLE, .lo = 0, .hi = CAP_SAMPLES, .fashion = "0", .sets = FASHION, .help =
+		"trains on the first N training images (0: all)"},
+	[O_DATA_DIR] = {"data-dir", "DIR", TEXT, .fashion = FASHION_MNIST_DIR, .sets = FASHION,
+		.help = "where Fashion-MNIST's four .gz files are"},
+	[O_THREADS] = {"threads", "N", WHOLE, .lo = 0, .hi = TEAM_MAX, .toy = "1", .fashion = "0", .help =
+		"threads that share each batch (0: one per core)"},
+	[O_PLOT] = {"plot", "FILE.svg", TEXT, .sets = TOY, .help =
+		"draws the decision boundary and the points"},
+	[O_GRID] = {"grid", "FILE", TEXT, .sets = TOY, .help =
+		"the picture as data for gnuplot (-: standard output)"},
+	[O_SAVE] = {"save", "FILE", TEXT, .help = "writes the trained network to a model file"},
+	[O_LOAD] = {"load", "FILE", TEXT, .help =
+		"starts from a saved network, its shape and activation"},
+	[O_HELP] = {"help", NULL, FLAG, .help = "shows this"},
+};
+
+static const char *const set_names[] = {"", "playground sets", "fashion-mnist"};
+
+/* The range of a number as --help and the messages write it. */
+static void range_text(const struct opt_row *o, char *buf, size_t size)
+{
+	if (o->kind == WHOLE)
+		snprintf(buf, size, "%.0f to %.0f", o->lo, o->hi);
+	else if (o->kind != REAL || (isinf(o->lo) && isinf(o->hi)))
+		snprintf(buf, size, "%s", "");
+	else if (isinf(o->hi))
+		snprintf(buf, size, "%s %g", o->open_lo ? ">" : ">=", o->lo);
+	else
+		snprintf(buf, size, "in %c%g, %g%c", o->open_lo ? '(' : '[', o->lo, o->hi,
+			 o->open_hi ? ')' : ']');
+}
+
+/* Appends "; " and the formatted text to line[size] at *at. */
+static void part(char *line, size_t size, size_t *at, const char *fmt, ...)
+{
+	va_list ap;
+	if (*at >= size)
+		return;
+	if (*at)
+		*at += (size_t)snprintf(line + *at, size - *at, "; ");
+	va_start(ap, fmt);
+	if (*at < size)
+		*at += (size_t)vsnprintf(line + *at, size - *at, fmt, ap);
+	va_end(ap);
+}
+
+static void help(void)
+{
+	printf("usage: classify [--OPTION VALUE]...\n"
+	       "Trains chapter 11's network on a data set, then tests it.\n\n");
+	for (int i = 0; i < O_COUNT; i++) {
+		const struct opt_row *o = &options[i];
+		char flag[32], range[64], line[512] = "";
+		size_t at = 0;
+		snprintf(flag, sizeof flag, "--%s%s%s", o->name, o->arg ? " " : "",
+			 o->arg ? o->arg : "");
+		printf("  %-17s %s\n", flag, o->help);
+		/* The second line: where it applies, its range, its defaults. */
+		if (o->sets)
+			part(line, sizeof line, &at, "%s only", set_names[o->sets]);
+		range_text(o, range, sizeof range);
+		if (*range)
+			part(line, sizeof line, &at, "%s", range);
+		const char *def = o->toy ? o->toy : o->fashion ? o->fashion : o->note;
+		if (def)
+			part(line, sizeof line, &at, "default %s", def);
+		int fashion_too = o->toy && o->fashion && strcmp(o->toy, o->fashion) != 0;
+		if (fashion_too || o->loaded)
+			snprintf(line + at, sizeof line - at, " (%s%s%s%s%s)",
+				 fashion_too ? "fashion-mnist " : "", fashion_too ? o->fashion : "",
+				 fashion_too && o->loaded ? ", " : "", o->loaded ? "with --load " : "",
+				 o->loaded ? o->loaded : "");
+		if (line[0])
+			printf("  %-17s %s\n", "", line);
+	}
+	printf("\n--plot, --grid and --save are checked for writing before training and written\n"
+	       "after it; each file is replaced whole or not at all.  classify refuses a run\n"
+	       "that would need more than %d GB of memory (the network, its copy per thread,\n"
+	       "the batches and the data).  Exit status: 0; 1 when a file cannot be read or\n"
+	       "written, or the output is lost; 2 for a bad option.\n", CAP_MEMORY_GB);
+}
 
 static _Noreturn void usage_error(const char *fmt, ...)
 {
@@ -72,49 +192,107 @@ static _Noreturn void runtime_error(const char *msg)
 	exit(1);
 }
 
-/* Fails now, not after minutes of training, when path cannot be written.
- * An existing file is opened for appending, which leaves it as it is; a new
- * one is created and removed again, so a failed run leaves nothing behind.
- * A FIFO or device is left alone: opening and closing it could block, or
- * hand its reader an early end of file. */
-static void check_writable(const char *path, const char *opt)
+/* The output so far arrived, or classify stops: a run whose report is
+ * lost (a full disk, /dev/full) must not go on or exit 0. */
+static void check_stdout(void)
 {
-	struct stat st;
-	if (stat(path, &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
-		return;
-	int fd = open(path, O_WRONLY | O_APPEND);
-	if (fd < 0 && errno == ENOENT) {
-		fd = open(path, O_WRONLY | O_CREAT | O_EXCL, 0666);
-		if (fd >= 0)
-			unlink(path);
-	}
-	if (fd < 0) {
-		fprintf(stderr, "classify: %s %s: cannot write: %s\n", opt, path, strerror(errno));
+	if (cli_flush_stdout("classify") != 0)
 		exit(1);
-	}
-	close(fd);
 }
 
+/* A real number, finite.  A subnormal one (1e-320) is as finite as any;
+ * one too small for a double to hold at all is refused rather than
+ * silently taken for 0. */
 static double parse_real(const char *s, const char *opt)
 {
 	char *end;
 	errno = 0;
 	double v = strtod(s, &end);
-	if (end == s || *end != '\0' || errno == ERANGE || !isfinite(v))
+	if (end == s || *end != '\0' || isnan(v) || (isinf(v) && errno != ERANGE))
 		usage_error("%s '%s' is not a finite number", opt, s);
+	if (errno == ERANGE && isinf(v))
+		usage_error("%s '%s' is too large for a double", opt, s);
+	if (errno == ERANGE && v == 0)
+		usage_error("%s '%s' is too small for a double: it would be 0", opt, s);
 	return v;
 }
 
-static long parse_int(const char *s, const char *opt, long lo, long hi)
+static long parse_int(const char *s, const char *opt)
 {
 	char *end;
 	errno = 0;
 	long v = strtol(s, &end, 10);
 	if (end == s || *end != '\0' || errno == ERANGE)
 		usage_error("%s '%s' is not a whole number", opt, s);
-	if (v < lo || v > hi)
-		usage_error("%s %ld is out of range: it must be from %ld to %ld", opt, v, lo, hi);
 	return v;
+}
+
+union value {
+	const char *text;
+	long whole;
+	double real;
+};
+
+/* Option o's value from its text, checked against its range. */
+static union value parse_value(enum opt i, const char *text)
+{
+	const struct opt_row *o = &options[i];
+	char opt[32], range[64];
+	snprintf(opt, sizeof opt, "--%s", o->name);
+	union value v = {.text = text};
+	double x;
+	if (o->kind == WHOLE)
+		x = (double)(v.whole = parse_int(text, opt));
+	else if (o->kind == REAL)
+		x = v.real = parse_real(text, opt);
+	else
+		return v;
+	if (x < o->lo || x > o->hi || (o->open_lo && x == o->lo) || (o->open_hi && x == o->hi)) {
+		range_text(o, range, sizeof range);
+		usage_error("%s %s is out of range: it must be %s%s", opt, text,
+			    o->kind == WHOLE ? "from " : "", range);
+	}
+	return v;
+}
+
+/* The directory part of path, resolved ("." when it has none); NULL when
+ * it does not exist. */
+static char *directory_of(const char *path)
+{
+	char dir[PATH_MAX];
+	const char *slash = strrchr(path, '/');
+	snprintf(dir, sizeof dir, "%.*s", slash ? (int)(slash - path) + 1 : 1, slash ? path : ".");
+	return realpath(dir, NULL);
+}
+
+/* Whether a and b name the same file: the same existing file, or two names
+ * of one file still to be made ("x.svg" and "./x.svg"). */
+static int same_file(const char *a, const char *b)
+{
+	struct stat sa, sb;
+	int has_a = stat(a, &sa) == 0, has_b = stat(b, &sb) == 0;
+	if (strcmp(a, b) == 0)
+		return 1;
+	if (has_a || has_b)
+		return has_a && has_b && sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+	const char *na = strrchr(a, '/'), *nb = strrchr(b, '/');
+	char *da = directory_of(a), *db = directory_of(b);
+	int same = da && db && strcmp(da, db) == 0 && strcmp(na ? na + 1 : a, nb ? nb + 1 : b) == 0;
+	free(da), free(db);
+	return same;
+}
+
+/* Fails now, not after minutes of training, when path cannot be written:
+ * makes the temporary file the write will use, and removes it again. */
+static void check_writable(const char *path, const char *opt)
+{
+	struct outfile o;
+	char err[4096];
+	if (outfile_open(&o, path, err, sizeof err) != 0) {
+		fprintf(stderr, "classify: %s %s\n", opt, err);
+		exit(1);
+	}
+	outfile_discard(&o);
 }
 
 /* "256,128" -> sizes; "none" for no hidden layer. */
@@ -128,11 +306,11 @@ static size_t parse_hidden(const char *s, size_t *sizes)
 		char *end;
 		errno = 0;
 		long v = strtol(p, &end, 10);
-		if (end == p || errno == ERANGE || v < 1 || v > 100000)
-			usage_error("--hidden '%s': want layer sizes from 1 to 100000 separated by commas, "
-				    "like 4,2 (or none)", s);
-		if (n == MLP_MAX_LAYERS - 1)
-			usage_error("--hidden '%s': at most %d hidden layers", s, MLP_MAX_LAYERS - 1);
+		if (end == p || errno == ERANGE || v < 1 || v > CAP_WIDTH)
+			usage_error("--hidden '%s': want layer sizes from 1 to %d separated by commas, "
+				    "like 4,2 (or none)", s, CAP_WIDTH);
+		if (n == CAP_LAYERS - 1)
+			usage_error("--hidden '%s': at most %d hidden layers", s, CAP_LAYERS - 1);
 		sizes[n++] = (size_t)v;
 		if (*end == '\0')
 			return n;
@@ -201,77 +379,34 @@ static void confusion(const struct dataset *d, const int *pred)
 
 int main(int argc, char **argv)
 {
-	static const struct option options[] = {
-		{"data", required_argument, NULL, 'd'},
-		{"act", required_argument, NULL, 'a'},
-		{"param", required_argument, NULL, 'P'},
-		{"hidden", required_argument, NULL, 'H'},
-		{"epochs", required_argument, NULL, 'e'},
-		{"lr", required_argument, NULL, 'r'},
-		{"momentum", required_argument, NULL, 'm'},
-		{"decay", required_argument, NULL, 'y'},
-		{"batch", required_argument, NULL, 'b'},
-		{"seed", required_argument, NULL, 's'},
-		{"noise", required_argument, NULL, 'n'},
-		{"points", required_argument, NULL, 'N'},
-		{"limit", required_argument, NULL, 'l'},
-		{"data-dir", required_argument, NULL, 'D'},
-		{"threads", required_argument, NULL, 't'},
-		{"plot", required_argument, NULL, 'p'},
-		{"grid", required_argument, NULL, 'g'},
-		{"save", required_argument, NULL, 'S'},
-		{"load", required_argument, NULL, 'L'},
-		{"help", no_argument, NULL, 'h'},
-		{NULL, 0, NULL, 0},
-	};
-	const char *data = "circle", *act_name = NULL, *hidden_s = NULL, *data_dir = FASHION_MNIST_DIR;
-	const char *plot_path = NULL, *grid_path = NULL, *save_path = NULL, *load_path = NULL;
-	long epochs = -1, batch = -1, points = 500, limit = 0, threads = 0, seed = 1;
-	double lr = -1, momentum = -1, decay = -1, noise = 0, param = 0;
-	int have_param = 0, c;
-
+	/* getopt_long's table, from ours: val is 256 + the row, above any char. */
+	struct option longopts[O_COUNT + 1] = {{0}};
+	for (int i = 0; i < O_COUNT; i++)
+		longopts[i] = (struct option){options[i].name,
+					      options[i].arg ? required_argument : no_argument, NULL,
+					      256 + i};
+	const char *text[O_COUNT] = {0};
+	int c;
 	opterr = 0;
-	while ((c = getopt_long(argc, argv, ":", options, NULL)) != -1) {
-		switch (c) {
-		case 'd': data = optarg; break;
-		case 'a': act_name = optarg; break;
-		case 'P': param = parse_real(optarg, "--param"); have_param = 1; break;
-		case 'H': hidden_s = optarg; break;
-		case 'e': epochs = parse_int(optarg, "--epochs", 0, 1000000); break;
-		case 'r': lr = parse_real(optarg, "--lr");
-			if (!(lr > 0))
-				usage_error("--lr %s: the learning rate must be positive", optarg);
-			break;
-		case 'm': momentum = parse_real(optarg, "--momentum");
-			if (!(momentum >= 0 && momentum < 1))
-				usage_error("--momentum %s: it must be in [0, 1)", optarg);
-			break;
-		case 'y': decay = parse_real(optarg, "--decay");
-			if (!(decay > 0 && decay <= 1))
-				usage_error("--decay %s: it must be in (0, 1]", optarg);
-			break;
-		case 'b': batch = parse_int(optarg, "--batch", 1, 100000); break;
-		case 's': seed = parse_int(optarg, "--seed", 0, 2147483647L); break;
-		case 'n': noise = parse_real(optarg, "--noise");
-			if (!(noise >= 0 && noise <= 0.5))
-				usage_error("--noise %s: the playground's noise runs from 0 to 0.5", optarg);
-			break;
-		case 'N': points = parse_int(optarg, "--points", 4, 10000000); break;
-		case 'l': limit = parse_int(optarg, "--limit", 1, 10000000); break;
-		case 'D': data_dir = optarg; break;
-		case 't': threads = parse_int(optarg, "--threads", 1, TEAM_MAX); break;
-		case 'p': plot_path = optarg; break;
-		case 'g': grid_path = optarg; break;
-		case 'S': save_path = optarg; break;
-		case 'L': load_path = optarg; break;
-		case 'h': fputs(usage, stdout); return 0;
-		case ':': usage_error("option '%s' needs a value", argv[optind - 1]);
-		default: usage_error("unknown option '%s'", argv[optind - 1]);
+	while ((c = getopt_long(argc, argv, ":", longopts, NULL)) != -1) {
+		if (c == 256 + O_HELP) {
+			help();
+			check_stdout();
+			return 0;
 		}
+		if (c >= 256 && c < 256 + O_COUNT) {
+			text[c - 256] = optarg;
+			continue;
+		}
+		char msg[512];
+		cli_option_problem(c, argv, optind, optopt, longopts, msg, sizeof msg);
+		usage_error("%s", msg);
 	}
 	if (optind < argc)
 		usage_error("unexpected argument '%s'", argv[optind]);
 
+	/* The data set chooses the defaults. */
+	const char *data = text[O_DATA] ? text[O_DATA] : options[O_DATA].toy;
 	int fashion = strcmp(data, "fashion-mnist") == 0;
 	int known = fashion;
 	for (size_t k = 0; playground_names[k]; k++)
@@ -279,36 +414,53 @@ int main(int argc, char **argv)
 	if (!known)
 		usage_error("unknown data set '%s': circle, xor, gauss, spiral, spiral3 or fashion-mnist",
 			    data);
-	if (fashion && (plot_path || grid_path))
-		usage_error("--plot and --grid draw the 2-D playground sets, not fashion-mnist");
-	if (load_path && (act_name || hidden_s || have_param))
+	int loading = text[O_LOAD] != NULL;
+	union value val[O_COUNT] = {{0}};
+	for (int i = 0; i < O_COUNT; i++) {
+		const struct opt_row *o = &options[i];
+		if (text[i] && o->sets != ANY && o->sets != (fashion ? FASHION : TOY))
+			usage_error("--%s applies to %s only, not to %s", o->name,
+				    o->sets == TOY ? "the playground sets" : "fashion-mnist", data);
+		const char *t = text[i]                ? text[i]
+				: loading && o->loaded ? o->loaded
+				: fashion              ? o->fashion
+						       : o->toy;
+		if (t)
+			val[i] = parse_value((enum opt)i, t);
+	}
+	if (loading && (text[O_ACT] || text[O_HIDDEN] || text[O_PARAM]))
 		usage_error("--load takes the network's shape and activation from the model file; "
 			    "drop --act, --hidden and --param");
+	const char *act_name = val[O_ACT].text, *hidden_s = val[O_HIDDEN].text;
+	const char *plot_path = text[O_PLOT], *grid_path = text[O_GRID];
+	const char *save_path = text[O_SAVE], *load_path = text[O_LOAD];
+	long epochs = val[O_EPOCHS].whole, batch = val[O_BATCH].whole, seed = val[O_SEED].whole;
+	long threads = val[O_THREADS].whole;
+	double lr = val[O_LR].real, momentum = val[O_MOMENTUM].real, decay = val[O_DECAY].real;
+
+	/* Two options naming one file: one output would overwrite the other,
+	 * or an output the model being loaded. */
+	if (grid_path && strcmp(grid_path, "-") == 0)
+		grid_path = NULL;
+	const enum opt files[] = {O_PLOT, O_GRID, O_SAVE, O_LOAD};
+	for (size_t i = 0; i < 4; i++)
+		for (size_t j = i + 1; j < 4; j++) {
+			const char *a = files[i] == O_GRID ? grid_path : text[files[i]];
+			const char *b = files[j] == O_GRID ? grid_path : text[files[j]];
+			/* --save over the model --load read is how training goes on. */
+			if (a && b && !(files[i] == O_SAVE && files[j] == O_LOAD) && same_file(a, b))
+				usage_error("--%s and --%s both name %s: one would overwrite the other",
+					    options[files[i]].name, options[files[j]].name, b);
+		}
 	if (plot_path)
 		check_writable(plot_path, "--plot");
-	if (grid_path && strcmp(grid_path, "-") != 0)
+	if (grid_path)
 		check_writable(grid_path, "--grid");
 	if (save_path)
 		check_writable(save_path, "--save");
-
-	/* Defaults: the playground's for its sets, ours for Fashion-MNIST. */
-	if (!act_name)
-		act_name = fashion ? "relu" : "tanh";
-	if (!hidden_s)
-		hidden_s = fashion ? "256,128" : "4,2";
-	if (epochs < 0)
-		epochs = load_path ? 0 : fashion ? 10 : 300;
-	if (lr < 0)
-		lr = fashion ? 0.05 : 0.03;
-	if (momentum < 0)
-		momentum = fashion ? 0.9 : 0;
-	if (decay < 0)
-		decay = fashion ? 0.8 : 1;
-	if (batch < 0)
-		batch = fashion ? 64 : 10;
 	if (threads == 0) {
 #ifdef _OPENMP
-		threads = fashion ? omp_get_max_threads() : 1;
+		threads = omp_get_max_threads();
 #else
 		threads = 1;
 #endif
@@ -316,22 +468,40 @@ int main(int argc, char **argv)
 			threads = TEAM_MAX;
 	}
 
-	enum act_id id;
-	enum actv_id vid;
-	if (!act_lookup(act_name, &id)) {
-		if (actv_lookup(act_name, &vid))
-			usage_error("--act %s: a vector function; the output layer already uses softmax, "
-				    "hidden layers need a scalar activation", act_name);
-		/* Chapter 08 teaches it, so a learner will try it; say why it is
-		 * missing rather than that it does not exist. */
-		if (strcmp(act_name, "rrelu") == 0)
-			usage_error("--act rrelu: rrelu draws its slope at random in training (chapter 08); "
-				    "classify offers leaky_relu, prelu and the others in activate --list");
-		usage_error("--act '%s': no such activation (activate --list shows them)", act_name);
+	struct mlp_act act = {0};
+	size_t sizes[MLP_MAX_LAYERS + 1], n_hidden = 0;
+	size_t max_batch = (size_t)batch > 256 ? (size_t)batch : 256;
+	if (!loading) {
+		enum act_id id;
+		enum actv_id vid;
+		if (!act_lookup(act_name, &id)) {
+			if (actv_lookup(act_name, &vid))
+				usage_error("--act %s: a vector function; the output layer already uses "
+					    "softmax, hidden layers need a scalar activation", act_name);
+			/* Chapter 08 teaches it, so a learner will try it; say why it
+			 * is missing rather than that it does not exist. */
+			if (strcmp(act_name, "rrelu") == 0)
+				usage_error("--act rrelu: rrelu draws its slope at random in training "
+					    "(chapter 08); classify offers leaky_relu, prelu and the others "
+					    "in activate --list");
+			char msg[512];
+			cli_unknown_activation(act_name, msg, sizeof msg);
+			usage_error("--act: %s", msg);
+		}
+		if (text[O_PARAM] && !act_info[id].param)
+			usage_error("--param: %s takes no parameter", act_name);
+		act = act_layer(id, text[O_PARAM] ? val[O_PARAM].real : act_info[id].param_default);
+		n_hidden = parse_hidden(hidden_s, sizes + 1);
+		/* Before reading any data: the hidden layers alone may be too
+		 * many bytes already (--hidden 40000,40000). */
+		double inner = n_hidden > 1 ? caps_network_bytes(n_hidden - 1, sizes + 1, max_batch,
+								 (int)threads) : 0;
+		if (inner > CAP_MEMORY) {
+			char t[32];
+			usage_error("--hidden %s needs more than %s, over classify's limit of %d GB",
+				    hidden_s, caps_bytes_text(inner, t, sizeof t), CAP_MEMORY_GB);
+		}
 	}
-	if (have_param && !act_info[id].param)
-		usage_error("--param: %s takes no parameter", act_name);
-	struct mlp_act act = act_layer(id, have_param ? param : act_info[id].param_default);
 
 	/* The data. */
 	struct rng rng;
@@ -340,12 +510,14 @@ int main(int argc, char **argv)
 	char err[8192];
 	double lim = 6;
 	if (fashion) {
-		if (fashion_mnist_load(&train, data_dir, "train", (size_t)limit, err, sizeof err) != 0 ||
-		    fashion_mnist_load(&test, data_dir, "t10k", 0, err, sizeof err) != 0)
+		if (fashion_mnist_load(&train, val[O_DATA_DIR].text, "train", (size_t)val[O_LIMIT].whole,
+				       err, sizeof err) != 0 ||
+		    fashion_mnist_load(&test, val[O_DATA_DIR].text, "t10k", 0, err, sizeof err) != 0)
 			runtime_error(err);
 	} else {
 		struct dataset all;
-		if (playground_make(&all, data, (size_t)points, noise, &rng) != 0 ||
+		if (playground_make(&all, data, (size_t)val[O_POINTS].whole, val[O_NOISE].real,
+				    &rng) != 0 ||
 		    dataset_split(&all, 0.5, &rng, &train, &test) != 0)
 			runtime_error("out of memory for the data");
 		for (size_t k = 0; k < 2 * train.n; k++)
@@ -353,9 +525,8 @@ int main(int argc, char **argv)
 	}
 
 	/* The network. */
-	size_t max_batch = (size_t)batch > 256 ? (size_t)batch : 256;
-	struct mlp *net;
-	if (load_path) {
+	struct mlp *net = NULL;
+	if (loading) {
 		net = model_load(load_path, max_batch, err, sizeof err);
 		if (!net)
 			runtime_error(err);
@@ -365,11 +536,28 @@ int main(int argc, char **argv)
 				 net->size[net->n_layers], data, train.dim, train.classes);
 			runtime_error(err);
 		}
+		n_hidden = net->n_layers - 1;
+		memcpy(sizes, net->size, sizeof net->size);
 	} else {
-		size_t sizes[MLP_MAX_LAYERS + 1];
-		size_t n_hidden = parse_hidden(hidden_s, sizes + 1);
 		sizes[0] = train.dim;
 		sizes[n_hidden + 1] = train.classes;
+	}
+	/* The whole run against the cap, before the network (or its copies
+	 * per thread) is allocated. */
+	size_t samples = train.n + test.n;
+	double data_bytes = (double)samples * (double)(train.dim * sizeof(double) + sizeof(int)) +
+			    (double)samples * (sizeof(int) + sizeof(size_t)) +
+			    (double)batch * (double)train.dim * sizeof(double);
+	double net_bytes = caps_network_bytes(n_hidden + 1, sizes, max_batch, (int)threads);
+	if (net_bytes + data_bytes > CAP_MEMORY) {
+		char t1[32], t2[32], t3[32];
+		usage_error("this run needs %s (the network %s%s, the data %s), over classify's "
+			    "limit of %d GB", caps_bytes_text(net_bytes + data_bytes, t1, sizeof t1),
+			    caps_bytes_text(net_bytes, t2, sizeof t2),
+			    threads > 1 ? " with a copy per thread" : "",
+			    caps_bytes_text(data_bytes, t3, sizeof t3), CAP_MEMORY_GB);
+	}
+	if (!loading) {
 		net = mlp_create(n_hidden + 1, sizes, act, max_batch);
 		if (!net)
 			runtime_error("out of memory for the network");
@@ -385,6 +573,7 @@ int main(int argc, char **argv)
 	printf(", %s hidden, softmax output; batch %ld, lr %g, decay %g, momentum %g, seed %ld, "
 	       "%ld thread%s\n", net->act.name, batch, lr, decay, momentum, seed, threads,
 	       threads > 1 ? "s" : "");
+	check_stdout();
 
 	/* Training. */
 	int *pred = malloc((train.n > test.n ? train.n : test.n) * sizeof *pred + 1);
@@ -412,9 +601,14 @@ int main(int argc, char **argv)
 		double test_acc = accuracy_of(&team, &test, pred);
 		if (tty && n_batches >= 100)
 			printf("\r%60s\r", "");
-		printf("epoch %ld loss %.6f train %.4f test %.4f time %.2fs\n", e, loss, train_acc,
-		       test_acc, dt);
-		fflush(stdout);
+		/* A loss that blew up is written in a few digits, not three
+		 * hundred; a NaN as "nan", whatever its sign bit. */
+		if (isnan(loss))
+			printf("epoch %ld loss nan", e);
+		else
+			printf(fabs(loss) < 1e9 ? "epoch %ld loss %.6f" : "epoch %ld loss %.6g", e, loss);
+		printf(" train %.4f test %.4f time %.2fs\n", train_acc, test_acc, dt);
+		check_stdout();
 		if (!isfinite(loss)) {
 			printf("# the loss is no longer finite: the network diverged (try a smaller --lr)\n");
 			break;
@@ -439,9 +633,10 @@ int main(int argc, char **argv)
 		if (plot_boundary(net, &train, &test, lim, title, plot_path, err, sizeof err) != 0)
 			runtime_error(err);
 	}
-	if (grid_path && plot_grid(net, &train, &test, lim, grid_path, err, sizeof err) != 0)
+	if (text[O_GRID] && plot_grid(net, &train, &test, lim, text[O_GRID], err, sizeof err) != 0)
 		runtime_error(err);
 	printf("test accuracy: %.4f\n", test_acc);
+	check_stdout();
 
 	free(pred), free(perm);
 	team_free(&team);

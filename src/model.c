@@ -5,15 +5,19 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <zlib.h>
 
+#include "caps.h"
 #include "errmsg.h"
 #include "model.h"
 #include "mlp.h"
+#include "outfile.h"
 #include "registry.h"
 
 static const unsigned char magic[8] = {'A', 'C', 'T', 'M', 'L', 'P', 0x1a, 0x0a};
-enum { NAME_BYTES = 16, MAX_FILE = 1 << 30 };
+/* HEAD: magic, version, L; then the sizes, the name and the parameter. */
+enum { HEAD = 16, NAME_BYTES = 16 };
 
 /* A growable byte buffer, so the checksum covers exactly what is written. */
 struct buf {
@@ -72,27 +76,52 @@ static double get_f64(const unsigned char *c)
 	return v;
 }
 
-/* The length a file of n bytes at p should have by its header, or 0 when the
- * header is cut off or implausible (then the checksum speaks for it). */
-static uint64_t header_length(const unsigned char *p, size_t n)
+/* v as the messages write it: "nan" whatever the sign bit, which means
+ * nothing in a NaN. */
+static const char *text_of(double v, char *buf, size_t size)
 {
-	if (n < 16)
-		return 0;
-	uint32_t L = get_u32(p + 12);
-	if (L < 1 || L > MLP_MAX_LAYERS || n < 16 + 4 * ((size_t)L + 1))
-		return 0;
-	uint64_t params = 0;
-	for (uint32_t l = 0; l < L; l++) {
-		uint64_t in = get_u32(p + 16 + 4 * l), out = get_u32(p + 16 + 4 * (l + 1));
-		if (in < 1 || in > 1u << 20 || out < 1 || out > 1u << 20)
-			return 0;
-		params += (in + 1) * out;
+	if (isnan(v))
+		snprintf(buf, size, "nan");
+	else
+		snprintf(buf, size, "%g", v);
+	return buf;
+}
+
+/* The first parameter of net that is not finite, as its index, or -1. */
+static long long first_non_finite(const struct mlp *net)
+{
+	long long k = 0;
+	for (size_t l = 0; l < net->n_layers; l++) {
+		for (size_t i = 0; i < net->size[l] * net->size[l + 1]; i++, k++)
+			if (!isfinite(net->W[l][i]))
+				return k;
+		for (size_t i = 0; i < net->size[l + 1]; i++, k++)
+			if (!isfinite(net->b[l][i]))
+				return k;
 	}
-	return 16 + 4 * ((uint64_t)L + 1) + NAME_BYTES + 8 + 8 * params + 4;
+	return -1;
 }
 
 int model_save(const struct mlp *net, const char *path, char *err, size_t err_size)
 {
+	/* A network that diverged is not a model: writing it would replace a
+	 * good file with one that --load refuses. */
+	struct stat st;
+	const char *kept = stat(path, &st) == 0 ? "; the file is left as it was" : "";
+	char t[32];
+	if (!isfinite(net->act.param))
+		return errmsg(err, err_size, "%s: not saved: the activation's parameter is %s%s",
+			      path, text_of(net->act.param, t, sizeof t), kept);
+	long long bad = first_non_finite(net);
+	if (bad >= 0) {
+		size_t l = 0, k = (size_t)bad;
+		while (k >= (net->size[l] + 1) * net->size[l + 1])
+			k -= (net->size[l] + 1) * net->size[l + 1], l++;
+		double v = k < net->size[l] * net->size[l + 1] ? net->W[l][k]
+							       : net->b[l][k - net->size[l] * net->size[l + 1]];
+		return errmsg(err, err_size, "%s: not saved: the network diverged (parameter %lld is "
+			      "%s; try a smaller --lr)%s", path, bad, text_of(v, t, sizeof t), kept);
+	}
 	struct buf b = {0};
 	char name[NAME_BYTES] = {0};
 	strncpy(name, net->act.name, NAME_BYTES - 1);
@@ -110,99 +139,121 @@ int model_save(const struct mlp *net, const char *path, char *err, size_t err_si
 			put_f64(&b, net->b[l][k]);
 	}
 	if (!b.oom)
-		put_u32(&b, (uint32_t)crc32(0L, b.p, (uInt)b.n));
+		put_u32(&b, (uint32_t)crc32_z(0L, b.p, b.n));
 	if (b.oom) {
 		free(b.p);
 		return errmsg(err, err_size, "%s: out of memory while writing the model", path);
 	}
-	FILE *f = fopen(path, "wb");
-	if (!f) {
+	/* Into a temporary file renamed over path only once it is all on the
+	 * disk, so a full disk cannot leave half a model behind. */
+	struct outfile o;
+	if (outfile_open(&o, path, err, err_size) != 0) {
 		free(b.p);
-		return errmsg(err, err_size, "%s: cannot create: %s", path, strerror(errno));
+		return -1;
 	}
-	size_t wrote = fwrite(b.p, 1, b.n, f);
-	int bad = wrote != b.n || ferror(f);
-	if (fclose(f) != 0)
-		bad = 1;
+	fwrite(b.p, 1, b.n, o.f);
 	free(b.p);
-	if (bad)
-		return errmsg(err, err_size, "%s: write failed: %s", path, strerror(errno));
-	return 0;
+	return outfile_close(&o, err, err_size);
 }
 
-struct mlp *model_load(const char *path, size_t max_batch, char *err, size_t err_size)
+/* Reads exactly n bytes; 0, or -1 when the file ends (or fails) first. */
+static int read_all(FILE *f, void *p, size_t n)
 {
-	FILE *f = fopen(path, "rb");
-	if (!f) {
-		errmsg(err, err_size, "%s: cannot open: %s", path, strerror(errno));
+	return fread(p, 1, n, f) == n ? 0 : -1;
+}
+
+/* The model in f (called path).  The header comes first: the length of the
+ * file is checked against the shape it gives, and the shape against the
+ * caps, before anything of that size is allocated or read. */
+static struct mlp *load(FILE *f, const char *path, size_t max_batch, char *err, size_t err_size)
+{
+	struct stat st;
+	int regular = fstat(fileno(f), &st) == 0 && S_ISREG(st.st_mode);
+	unsigned char head[HEAD + 4 * (CAP_LAYERS + 1)];
+	size_t got = fread(head, 1, HEAD, f);
+	if (ferror(f)) {
+		errmsg(err, err_size, "%s: read error: %s", path, strerror(errno));
 		return NULL;
 	}
-	struct buf b = {0};
-	unsigned char chunk[65536];
-	size_t r;
-	while ((r = fread(chunk, 1, sizeof chunk, f)) > 0 && b.n <= MAX_FILE)
-		put(&b, chunk, r);
-	int read_error = ferror(f);
-	fclose(f);
-	struct mlp *net = NULL;
-	const unsigned char *p = b.p;
-	if (read_error) {
-		errmsg(err, err_size, "%s: read error", path);
-		goto out;
-	}
-	if (b.oom || b.n > MAX_FILE) {
-		errmsg(err, err_size, "%s: too large to be a model (over %d bytes)", path, MAX_FILE);
-		goto out;
-	}
-	if (b.n < 8 || memcmp(p, magic, 8) != 0) {
+	if (got < 8 || memcmp(head, magic, 8) != 0) {
 		errmsg(err, err_size, "%s: not a classify model file (it does not start with the magic "
-			  "bytes \"ACTMLP\\x1a\\n\")", path);
-		goto out;
+		       "bytes \"ACTMLP\\x1a\\n\")", path);
+		return NULL;
 	}
-	if (b.n < 16 + 4) {
-		errmsg(err, err_size, "%s: truncated: %zu bytes is too short for a model", path, b.n);
-		goto out;
+	if (got < HEAD) {
+		errmsg(err, err_size, "%s: truncated: %zu bytes is too short for a model", path, got);
+		return NULL;
 	}
-	uint32_t version = get_u32(p + 8);
+	uint32_t version = get_u32(head + 8), L = get_u32(head + 12);
 	if (version != MODEL_VERSION) {
-		errmsg(err, err_size, "%s: model format version %u; this classify reads version %d", path,
-		     (unsigned)version, MODEL_VERSION);
-		goto out;
+		errmsg(err, err_size, "%s: model format version %u; this classify reads version %d",
+		       path, (unsigned)version, MODEL_VERSION);
+		return NULL;
 	}
-	/* A file cut short fails its checksum too, but then the last four
-	 * bytes are not a CRC at all; the header says what is missing. */
-	uint64_t want = header_length(p, b.n);
-	if (b.n < want) {
-		errmsg(err, err_size, "%s: truncated: %zu bytes, expected %llu", path, b.n,
-		     (unsigned long long)want);
-		goto out;
+	if (L < 1 || L > CAP_LAYERS) {
+		errmsg(err, err_size, "%s: %u layers; a model has 1 to %d", path, (unsigned)L,
+		       CAP_LAYERS);
+		return NULL;
 	}
-	uint32_t stored = get_u32(p + b.n - 4), crc = (uint32_t)crc32(0L, p, (uInt)(b.n - 4));
-	if (stored != crc) {
-		errmsg(err, err_size, "%s: damaged: its CRC-32 is 0x%08x but its contents give 0x%08x "
-			  "(a truncated or altered file)", path, (unsigned)stored, (unsigned)crc);
-		goto out;
+	if (read_all(f, head + HEAD, 4 * ((size_t)L + 1)) != 0) {
+		errmsg(err, err_size, "%s: truncated: too short for the sizes of its %u layers", path,
+		       (unsigned)L);
+		return NULL;
 	}
-	uint32_t L = get_u32(p + 12);
-	if (L < 1 || L > MLP_MAX_LAYERS) {
-		errmsg(err, err_size, "%s: %u layers; a model has 1 to %d", path, (unsigned)L, MLP_MAX_LAYERS);
-		goto out;
-	}
-	size_t off = 16, sizes[MLP_MAX_LAYERS + 1], n_params = 0;
-	if (b.n < off + 4 * (L + 1) + NAME_BYTES + 8 + 4) {
-		errmsg(err, err_size, "%s: truncated: too short for its %u layers", path, (unsigned)L);
-		goto out;
-	}
+	size_t sizes[CAP_LAYERS + 1];
+	uint64_t n_params = 0;
 	for (uint32_t l = 0; l <= L; l++) {
-		sizes[l] = get_u32(p + off + 4 * l);
-		if (sizes[l] < 1 || sizes[l] > 1u << 20) {
-			errmsg(err, err_size, "%s: layer size %zu is out of range", path, sizes[l]);
-			goto out;
+		sizes[l] = get_u32(head + HEAD + 4 * l);
+		if (sizes[l] < 1 || sizes[l] > CAP_WIDTH) {
+			errmsg(err, err_size, "%s: layer size %zu is out of range: classify allows "
+			       "1 to %d units in a layer", path, sizes[l], CAP_WIDTH);
+			return NULL;
 		}
 	}
 	for (uint32_t l = 0; l < L; l++)
-		n_params += (sizes[l] + 1) * sizes[l + 1];
-	off += 4 * (L + 1);
+		n_params += ((uint64_t)sizes[l] + 1) * sizes[l + 1];
+	size_t off = HEAD + 4 * ((size_t)L + 1);
+	uint64_t want = off + NAME_BYTES + 8 + 8 * n_params + 4;
+	double bytes = caps_network_bytes(L, sizes, max_batch, 1);
+	if (bytes > CAP_MEMORY) {
+		char text[32];
+		errmsg(err, err_size, "%s: a network of this shape needs %s, more than classify's "
+		       "limit of %d GB", path, caps_bytes_text(bytes, text, sizeof text), CAP_MEMORY_GB);
+		return NULL;
+	}
+	if (regular && (uint64_t)st.st_size != want) {
+		if ((uint64_t)st.st_size < want)
+			errmsg(err, err_size, "%s: truncated: %llu bytes, expected %llu", path,
+			       (unsigned long long)st.st_size, (unsigned long long)want);
+		else
+			errmsg(err, err_size, "%s: %llu bytes, but its header describes a model of %llu: "
+			       "data after its end, or a damaged header", path,
+			       (unsigned long long)st.st_size, (unsigned long long)want);
+		return NULL;
+	}
+	unsigned char *p = malloc(want);
+	if (!p) {
+		errmsg(err, err_size, "%s: out of memory for the model", path);
+		return NULL;
+	}
+	memcpy(p, head, off);
+	struct mlp *net = NULL;
+	if (read_all(f, p + off, want - off) != 0) {
+		errmsg(err, err_size, "%s: truncated: shorter than the %llu bytes its header gives",
+		       path, (unsigned long long)want);
+		goto out;
+	}
+	if (!regular && fgetc(f) != EOF) {
+		errmsg(err, err_size, "%s: longer than the %llu bytes its header gives", path,
+		       (unsigned long long)want);
+		goto out;
+	}
+	uint32_t stored = get_u32(p + want - 4), crc = (uint32_t)crc32_z(0L, p, want - 4);
+	if (stored != crc) {
+		errmsg(err, err_size, "%s: damaged: its CRC-32 is 0x%08x but its contents give 0x%08x "
+		       "(a truncated or altered file)", path, (unsigned)stored, (unsigned)crc);
+		goto out;
+	}
 	char name[NAME_BYTES + 1] = {0};
 	memcpy(name, p + off, NAME_BYTES);
 	off += NAME_BYTES;
@@ -213,9 +264,10 @@ struct mlp *model_load(const char *path, size_t max_batch, char *err, size_t err
 		errmsg(err, err_size, "%s: unknown activation \"%s\"", path, name);
 		goto out;
 	}
-	if (b.n != off + 8 * n_params + 4) {
-		errmsg(err, err_size, "%s: %zu bytes, but a model of this shape has %zu", path, b.n,
-		     off + 8 * n_params + 4);
+	char t[32];
+	if (!isfinite(param)) {
+		errmsg(err, err_size, "%s: the activation's parameter is %s; a trained model has a "
+		       "finite one", path, text_of(param, t, sizeof t));
 		goto out;
 	}
 	net = mlp_create(L, sizes, act_layer(id, param), max_batch);
@@ -226,8 +278,8 @@ struct mlp *model_load(const char *path, size_t max_batch, char *err, size_t err
 	for (size_t k = 0; k < n_params; k++) {
 		double v = get_f64(p + off + 8 * k);
 		if (!isfinite(v)) {
-			errmsg(err, err_size, "%s: parameter %zu is %g; a trained model has finite ones",
-			     path, k, v);
+			errmsg(err, err_size, "%s: parameter %zu is %s; a trained model has finite ones",
+			       path, k, text_of(v, t, sizeof t));
 			mlp_free(net);
 			net = NULL;
 			goto out;
@@ -235,6 +287,18 @@ struct mlp *model_load(const char *path, size_t max_batch, char *err, size_t err
 		*mlp_param(net, k) = v;
 	}
 out:
-	free(b.p);
+	free(p);
+	return net;
+}
+
+struct mlp *model_load(const char *path, size_t max_batch, char *err, size_t err_size)
+{
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		errmsg(err, err_size, "%s: cannot open: %s", path, strerror(errno));
+		return NULL;
+	}
+	struct mlp *net = load(f, path, max_batch, err, err_size);
+	fclose(f);
 	return net;
 }

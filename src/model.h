@@ -16,9 +16,12 @@
  *   end     4           CRC-32 (zlib's crc32, the gzip polynomial) of every
  *                       byte before it
  *
- * A file with the wrong magic, another version, a checksum that does not
- * match, a length that does not fit its shape, an unknown activation or a
- * non-finite parameter is refused with a message saying which.
+ * A file with the wrong magic, another version, a shape beyond the caps of
+ * caps.h, a length that does not fit its shape, a checksum that does not
+ * match, an unknown activation or a non-finite value (the activation's
+ * parameter included) is refused with a message saying which.  The header
+ * is read first: nothing is allocated before the file's length agrees with
+ * it, so a damaged header or /dev/zero costs nothing.
  */
 #ifndef MODEL_H
 #define MODEL_H
@@ -29,7 +32,9 @@
 
 #define MODEL_VERSION 1
 
-/* Writes net to path; returns 0, or -1 with a message in err. */
+/* Writes net to path, atomically (outfile.h): path is replaced by the whole
+ * model or left as it was.  A network with a value that is not finite (it
+ * diverged) is not written.  Returns 0, or -1 with a message in err. */
 int model_save(const struct mlp *net, const char *path, char *err, size_t err_size);
 
 /* Reads a network from path, allocated for batches of max_batch; returns it,

@@ -2,7 +2,6 @@
  * the network's predictions on a grid, made here with zlib and embedded in
  * the SVG as base64, so the file is one self-contained picture of a few
  * kilobytes instead of thousands of rectangles. */
-#include <errno.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +10,7 @@
 
 #include "activations.h"
 #include "errmsg.h"
+#include "outfile.h"
 #include "plot.h"
 #include "train.h"
 
@@ -163,11 +163,12 @@ int plot_boundary(struct mlp *net, const struct dataset *train, const struct dat
 	free(X), free(rgb), free(p);
 	if (!img)
 		return errmsg(err, err_size, "%s: out of memory", path);
-	FILE *f = fopen(path, "w");
-	if (!f) {
+	struct outfile out;
+	if (outfile_open(&out, path, err, err_size) != 0) {
 		free(img);
-		return errmsg(err, err_size, "%s: cannot create: %s", path, strerror(errno));
+		return -1;
 	}
+	FILE *f = out.f;
 	int W = SIZE + 2 * MARGIN, H = W + LEGEND;
 	fprintf(f, "<svg xmlns=\"http://www.w3.org/2000/svg\" "
 		   "xmlns:xlink=\"http://www.w3.org/1999/xlink\" width=\"%d\" height=\"%d\" "
@@ -205,9 +206,7 @@ int plot_boundary(struct mlp *net, const struct dataset *train, const struct dat
 	points(f, test, lim, "black");
 	legend(f, classes, MARGIN, W + LEGEND / 2);
 	fputs("</svg>\n", f);
-	if (fclose(f) != 0)
-		return errmsg(err, err_size, "%s: write failed: %s", path, strerror(errno));
-	return 0;
+	return outfile_close(&out, err, err_size);
 }
 
 int plot_grid(struct mlp *net, const struct dataset *train, const struct dataset *test,
@@ -218,14 +217,15 @@ int plot_grid(struct mlp *net, const struct dataset *train, const struct dataset
 		return errmsg(err, err_size, "--grid draws 2-D data only; this network has %zu inputs",
 			    net->size[0]);
 	int to_stdout = strcmp(path, "-") == 0;
-	FILE *f = to_stdout ? stdout : fopen(path, "w");
 	double *p = malloc(classes * sizeof *p);
-	if (!f || !p) {
+	if (!p)
+		return errmsg(err, err_size, "%s: out of memory", path);
+	struct outfile out = {.f = stdout};
+	if (!to_stdout && outfile_open(&out, path, err, err_size) != 0) {
 		free(p);
-		if (f && !to_stdout)
-			fclose(f);
-		return errmsg(err, err_size, "%s: cannot create: %s", path, strerror(errno));
+		return -1;
 	}
+	FILE *f = out.f;
 	double X[2 * GRID];
 	for (int r = 0; r < GRID; r++) {
 		double y = -lim + (r + 0.5) * 2 * lim / GRID;
@@ -251,11 +251,7 @@ int plot_grid(struct mlp *net, const struct dataset *train, const struct dataset
 			fprintf(f, "%.6g %.6g %d\n", sets[k]->X[2 * s], sets[k]->X[2 * s + 1], sets[k]->y[s]);
 		fputc('\n', f);
 	}
-	if (to_stdout) {
-		fflush(f);
-		return 0;
-	}
-	if (fclose(f) != 0)
-		return errmsg(err, err_size, "%s: write failed: %s", path, strerror(errno));
-	return 0;
+	if (to_stdout)
+		return 0; /* classify checks its standard output before it exits */
+	return outfile_close(&out, err, err_size);
 }

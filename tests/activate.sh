@@ -1,15 +1,18 @@
 #!/bin/sh
 # activate.sh: the `activate` tool against the solutions (TAP).  Expected
 # values are exact by mathematics: linear and step need no rounding.
+# ACTIVATE names the tool (make memcheck passes a sanitized build), and
+# TOOLS_WORK the directory for scratch files.
 set -u
 n=0 failed=0
-out=tests/activate.out
+activate=${ACTIVATE:-./activate}
+out=${TOOLS_WORK:-tests}/activate.out
 
 # expect STATUS 'WANTED STDOUT' 'TEXT IN STDERR' ARGS...
 expect() {
 	status=$1 want=$2 err=$3
 	shift 3
-	./activate "$@" > "$out" 2> "$out.err"
+	"$activate" "$@" > "$out" 2> "$out.err"
 	got=$?
 	n=$((n + 1))
 	if test "$got" -ne "$status"; then
@@ -47,5 +50,43 @@ expect 2 '' "must have finite FROM <= TO" --table 1:0:0.1 step
 expect 2 '' "the limit is" --table 0:1:1e-9 step
 expect 2 '' "needs at least one NAME" --table 0:1:0.5
 expect 2 '' "unknown activation" --table 0:1:0.5 nosuch
+
+# A name that is not an activation is called that, with the nearest names
+# (or all of them), whether or not values follow it.
+expect 2 '' "unknown activation 'gelu' (did you mean relu or elu?" gelu
+expect 2 '' "unknown activation 'gelu' (did you mean relu or elu?" gelu 1
+expect 2 '' "unknown activation 'sigmod' (did you mean sigmoid?" sigmod 0
+expect 2 '' "the activations are linear, step, sigmoid" zzzz 1
+# --table: three fields, none empty; an absurd row count in a few digits.
+expect 2 '' "--table wants FROM:TO:STEP, three numbers, not '0::1:0.5'" --table 0::1:0.5 step
+expect 2 '' "--table wants FROM:TO:STEP, three numbers, not '0:1:0.5:'" --table 0:1:0.5: step
+expect 2 '' "--table wants FROM:TO:STEP, three numbers, not ':1:0.5'" --table :1:0.5 step
+expect 2 '' "--table '0:1:1e-300' would print 1e+300 rows; the limit is 1000000" --table 0:1:1e-300 step
+expect 2 '' "would print more rows than a double can count" --table -1e308:1e308:1e-300 step
+n=$((n + 1))
+if test "$(wc -c < "$out.err")" -lt 200; then
+	echo "ok $n - the row-count message is short ($(wc -c < "$out.err") bytes)"
+else
+	failed=$((failed + 1)); echo "not ok $n - the row-count message is $(wc -c < "$out.err") bytes"
+fi
+expect 2 '' "option '--grad' takes no value" --grad=1 sigmoid 0
+expect 2 '' "unknown option '-2' (to pass a negative number, put -- before it)" -2 linear
+
+# Output that cannot be written is an error (exit 1), not a silent success.
+if test -c /dev/full; then
+	for args in "sigmoid 0" "--list" "--help" "--table -5:5:0.01 tanh" "softmax 1 2"; do
+		# shellcheck disable=SC2086 # the arguments are meant to split
+		"$activate" $args > /dev/full 2> "$out.err"
+		got=$?
+		n=$((n + 1))
+		if test "$got" -eq 1 && grep -q "activate: cannot write the output: No space left on device" "$out.err"; then
+			echo "ok $n - activate $args > /dev/full: exit 1, says so"
+		else
+			failed=$((failed + 1)); echo "not ok $n - activate $args > /dev/full: exit $got, $(cat "$out.err")"
+		fi
+	done
+else
+	n=$((n + 1)); echo "ok $n # SKIP /dev/full is not a character device on this machine"
+fi
 echo "1..$n"
 test "$failed" -eq 0

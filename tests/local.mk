@@ -79,19 +79,22 @@ print-scoreboard: $(TEST_LOGS)
 .PHONY: print-scoreboard
 
 # make grade-04 (or grade-04-sigmoid) grades one chapter, fast: it compiles
-# that chapter (and what it needs) if it changed, relinks its suite, runs
-# it, and prints its line of the scoreboard.  The number must be the
-# chapter's two digits, so grade-1 is not taken for 10 and 11.
+# that chapter (and what it needs) if it changed, relinks its suite, runs it
+# through the TAP driver as make check does, and prints its line of the
+# scoreboard.  The number must be the chapter's two digits, so grade-1 is
+# not taken for 10 and 11.
+GRADE_ONE = rm -f tests/$(1).log tests/$(1).trs; \
+	$(AM_TESTS_ENVIRONMENT) $(LOG_DRIVER) --test-name tests/$(1).test \
+	  --log-file tests/$(1).log --trs-file tests/$(1).trs \
+	  --color-tests "$$(test -t 1 && echo yes || echo no)" $(AM_TEST_LOG_DRIVER_FLAGS) \
+	  -- tests/$(1).test; \
+	$(call GRADE_ANSWERS,$(1)) \
+	$(SCOREBOARD) $(1)
+$(foreach c,$(CHAPTERS),$(eval grade-$(firstword $(subst -, ,$(c))) grade-$(c): tests/$(c).test ; @$$(call GRADE_ONE,$(c))))
+$(foreach c,$(CHAPTERS),$(eval .PHONY: grade-$(firstword $(subst -, ,$(c))) grade-$(c)))
 grade-%:
-	@ch='$(filter $*-% $*,$(CHAPTERS))'; \
-	if test -z "$$ch"; then \
-	  echo "No chapter is called '$*': use its two digits (make grade-04) or its name." >&2; \
-	  echo "Chapters: $(CHAPTERS)" >&2; exit 2; \
-	fi; \
-	rm -f "tests/$$ch.log" "tests/$$ch.trs" "tests/answers/$$ch.log" "tests/answers/$$ch.trs"; \
-	qa=; test -f "$(srcdir)/tests/answers/$$ch.key" && qa=tests/answers/$$ch.log; \
-	$(MAKE) $(AM_MAKEFLAGS) "tests/$$ch.log" $$qa && \
-	$(SCOREBOARD) "$$ch"
+	@echo "No chapter is called '$*': use its two digits (make grade-04) or its name." >&2; \
+	echo "Chapters: $(CHAPTERS)" >&2; exit 2
 
 # After editing a stub in exercises/, copy it into tests/stubs/: `course
 # reset` puts an exercise back from there, and the scoreboard tells "not

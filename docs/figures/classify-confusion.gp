@@ -19,8 +19,8 @@ set size ratio -1
 set xrange [-0.5:9.5]
 set yrange [9.5:-0.5]
 names = "'T-shirt' 'Trouser' 'Pullover' 'Dress' 'Coat' 'Sandal' 'Shirt' 'Sneaker' 'Bag' 'Boot'"
-set xtics () font ',8' rotate by 45 right
-set ytics () font ',8'
+set xtics () font ',10' rotate by 45 right
+set ytics () font ',10'
 do for [k = 0:9] {
 	set xtics add (word(names, k + 1) k)
 	set ytics add (word(names, k + 1) k)
@@ -28,7 +28,7 @@ do for [k = 0:9] {
 set xlabel 'predicted'
 set ylabel 'true class'
 acc = system("sed -n 's/^# test accuracy //p' classify-confusion.dat")
-set title sprintf('test accuracy %s after 2 epochs on 10000 images', acc) font ',11'
+set title sprintf('test accuracy %s after 2 epochs on 10000 images', acc) font ',13'
 plot 'classify-confusion.dat' matrix using 1:2:($3 > 0 ? $3 : 1) with image pixels, \
-     '' matrix using 1:2:(sprintf('%d', $3)) with labels font ',8'
+     '' matrix using 1:2:(sprintf('%d', $3)) with labels font ',10'
 system('rm -f classify-confusion.dat')

@@ -2,7 +2,10 @@
 # below: ReLU, leaky ReLU with alpha = 0.1 (bigger than the usual 0.01, so
 # that the slope shows), ELU with alpha = 1.  Data from the reference
 # `activate`; the build sets the terminal.
+# Two panels: taller than the default 640 x 400, so each has room for its key.
+set terminal svg size 640,620 dynamic enhanced font 'sans,14' background rgb 'white'
 set xrange [-4:2]
+set key top left
 set multiplot layout 2,1
 set title 'the functions'
 set yrange [-1.2:2.2]

@@ -3,6 +3,8 @@
 set xlabel 'x'
 set xrange [-3:3]
 set yrange [-3:3]
+# Bottom right, the one quarter no line crosses (top left hid dy/dx = 1).
+set key bottom right
 plot '< activate --table -3:3:0.05 linear' using 1:2 with lines lt 1 title 'y = x  (a = 1)', \
      '' using 1:3 with lines lt 1 dt (6,4) title 'dy/dx = 1', \
      '< activate --param 0.5 --table -3:3:0.05 linear' using 1:2 with lines lt 2 title 'y = 0.5 x  (a = 0.5)', \

@@ -1,7 +1,10 @@
 # Chapter 07: ReLU beside sigmoid and tanh (chapters 04 and 05), functions on
 # top, derivatives below.  Data from the reference `activate`; the build sets
 # the terminal.
+# Two panels: taller than the default 640 x 400, so each has room for its key.
+set terminal svg size 640,620 dynamic enhanced font 'sans,14' background rgb 'white'
 set xrange [-4:4]
+set key top left
 set multiplot layout 2,1
 set title 'the functions'
 set yrange [-1.2:2.2]

@@ -3,6 +3,8 @@
 # circle the limit from the right, drawn at the smallest positive double.
 # Data from the reference `activate`; the build sets the terminal and the
 # shared style (style.gp).
+# Two panels: taller than the default 640 x 400, so each has room for its key.
+set terminal svg size 640,620 dynamic enhanced font 'sans,14' background rgb 'white'
 set xrange [-3:3]
 set multiplot layout 2,1
 set title 'relu(x) = max(0, x)'

@@ -3,7 +3,7 @@
 # sigmoid, at most 1 for tanh, and both fall to 0 within a few units.
 set xrange [-6:6]
 set yrange [-0.02:1.05]
-set xlabel 'x'
-set key top left
+# No x label: the key sits below the axis.
+set key below  # clear of the axes and the curves
 plot '< activate --table -6:6:0.02 sigmoid tanh' using 1:3 with lines title "σ'(x), at most 1/4", \
      '' using 1:5 with lines title "tanh' x, at most 1"

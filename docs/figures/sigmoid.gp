@@ -3,7 +3,8 @@
 set xrange [-8:8]
 set yrange [-0.05:1.05]
 set xlabel 'x'
-set key top left
+# Short titles keep the key clear of the y axis (x = 0) at the top left.
+set key at -7.6, 0.97 left top
 plot '< activate --table -8:8:0.02 sigmoid' using 1:2 with lines title 'σ(x)', \
-     '' using 1:3 with lines title "σ'(x) = σ(x)(1 − σ(x))", \
+     '' using 1:3 with lines title "σ'(x)", \
      0.25 with lines lt 7 lw 1 title 'y = 1/4'

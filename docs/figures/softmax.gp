@@ -2,7 +2,6 @@
 # the seed's worked example.  The probabilities come from the reference
 # `activate softmax 2.0 1.0 0.1`; the build sets the terminal.
 set datafile separator whitespace
-set key noautotitle  # one number a line, no header row
 unset key            # the labels say it all
 set style fill solid 0.85 border -1
 set boxwidth 0.6

@@ -3,8 +3,11 @@
 # script (docs/figures/NAME.gp), which only plots.
 
 # activate --table prints CSV with a header row: x,NAME,NAME_grad,...
+# gnuplot skips that row because it is not numeric.  Nothing here reads a
+# row as a header ("set key autotitle columnhead" would, in every data file,
+# and eat the first row of one that has none); docs/figure.sh checks that
+# every figure plots all the rows of its data.
 set datafile separator ','
-set key autotitle columnhead
 
 # Okabe-Ito colours, told apart by colour-blind readers too; the fifth and
 # later lines are dashed.
