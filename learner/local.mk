@@ -66,10 +66,11 @@ EXTRA_DIST += \
 # test (tests/memcheck.sh), so make distcheck holds the reference solutions
 # to it.  A learner's make memcheck is about the learner's code: the
 # suites, which grade each chapter alone.
-memcheck: memcheck-suites
+MEMCHECK_PARTS = memcheck-suites
 if WITH_SOLUTIONS
-memcheck: memcheck-tools
+MEMCHECK_PARTS += memcheck-tools
 endif
+memcheck: $(MEMCHECK_PARTS)
 MEMCHECK_CHAPTERS = $(CHAPTERS)
 MC_SUITES = $(MEMCHECK_CHAPTERS:%=memcheck/tests/%.test)
 MC_SUITE_OBJS = $(CHAPTERS:%=memcheck/tests/%.$(OBJEXT)) memcheck/tests/grader.$(OBJEXT)
