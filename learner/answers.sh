@@ -163,7 +163,8 @@ grep -v '^[	 ]*#' "$key" | grep '|' | while IFS= read -r line; do
 		*[!0-9.eE+-]*) value="$got = ${bad#* }" ;;
 		*) value=$got ;;
 		esac
-		result not "$q" "$value is not the answer (to within $tol of it, relative) $(see "$section")"
+		if test "$tol" = 0; then within=exactly; else within="to within $tol of it, relative"; fi
+		result not "$q" "$value is not the answer ($within) $(see "$section")"
 	else
 		at=$(echo "$points" | tr ',' '\n' | sed -n "${bad%% *}p" | trim)
 		where=$(echo "$vars $at" | awk '{ h = NF / 2; for (i = 1; i <= h; i++) printf "%s%s = %s", (i > 1 ? ", " : ""), $i, $(i + h) }')

@@ -252,8 +252,8 @@ show() {
 		if test "$n" -eq 1 && hint=$(ladder "$ch" "$tcase" "$check" "$msg" 1) && test -n "$hint"; then
 			echo "Hint: $hint" | indent 4
 			steps=$(ladder "$ch" "$tcase" "$check" "$msg" count)
-			test "$steps" -gt 1 &&
-				echo "    ($((steps - 1)) more hints: ./course hint, or h here)"
+			if test "$steps" -gt 2; then echo "    ($((steps - 1)) more hints: ./course hint, or h here)"
+			elif test "$steps" -eq 2; then echo "    (1 more hint: ./course hint, or h here)"; fi
 		fi
 	done <<< "$(failures "$ch" | awk '
 		{ k = $0; sub(/: .*/, "", k) }
@@ -330,7 +330,11 @@ hint() {
 	ladder "$ch" "$tcase" "$check" "$msg" "$step" | indent 2
 	if test "$step" -eq "$steps"; then
 		echo
-		echo "That is the last hint for this check. Still stuck? solutions/$ch.c is the reference (README: \"Solutions and the honour rule\")." | indent 0
+		if test "$tcase" = questions; then
+			echo "That is the last hint for this question. Still stuck? solutions/$ch.answers has the answers, and the instructor's edition of the book (make html-instructor) explains them." | indent 0
+		else
+			echo "That is the last hint for this check. Still stuck? solutions/$ch.c is the reference (README: \"Solutions and the honour rule\")." | indent 0
+		fi
 	fi
 }
 
@@ -533,7 +537,7 @@ check)
 hint)
 	ch=$(current "${1:-}") || exit 2
 	hint "$ch" ;;
-status) sh "$src/tests/scoreboard.sh" "$src" "$impl" $chapters ;;
+status) SCOREBOARD_BY=course sh "$src/tests/scoreboard.sh" "$src" "$impl" $chapters ;;
 reset)
 	test $# -ge 1 || die "which chapter? ./course reset NN"
 	ch=$(chapter "$1") || exit 2

@@ -116,7 +116,9 @@ done
 if test -n "$zeroed"; then
 	echo "(An untouched stub scores 0, whatever checks it passes by accident.)"
 fi
-if test -n "$next"; then
+if test -n "$next" && test "${SCOREBOARD_BY:-}" = course; then
+	echo "Next: read chapters/$next.md and edit $impl/$next.c; ./course watch grades every save."
+elif test -n "$next"; then
 	echo "Next: read chapters/$next.md, edit $impl/$next.c, then run: make grade-${next%%-*}"
 	echo "      The FAIL lines above say what each failing check called, expected and got."
 elif test $# -gt 1; then
