@@ -47,7 +47,7 @@ clean-answers:
 EXTRA_DIST += \
 	learner/answers.sh \
 	learner/course.sh \
-	tests/answers \
+	$(ANSWER_KEYS) \
 	$(patsubst $(srcdir)/%,%,$(foreach c,$(CHAPTERS),\
 	  $(wildcard $(srcdir)/exercises/$(c).answers $(srcdir)/solutions/$(c).answers)))
 
