@@ -22,6 +22,8 @@ done
 
 work=$(pwd)/tests/course.d
 tree=$work/src
+# The test works inside the learner's tree: srcdir must not be relative.
+srcdir=$(cd "${srcdir:-.}" && pwd)
 n=0 failed=0
 ok() { n=$((n + 1)); echo "ok $n - $*"; }
 not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $*"; }
