@@ -549,6 +549,38 @@ function Pandoc(doc)
   end
 
   -- The instructor's edition: the reference solution after the chapter.
+  -- What this chapter's code calls, from chapters/manifest: said under its
+  -- title, so a learner finishes those chapters first.
+  local needed = {}
+  for pair in pandoc.utils.stringify(meta.needs or ''):gmatch('%S+') do
+    local who, list = pair:match('^([^:]+):(.+)$')
+    if who == page then
+      for name in list:gmatch('[^,]+') do
+        needed[#needed + 1] = name
+      end
+    end
+  end
+  if #needed > 0 then
+    local inl = pandoc.List({pandoc.Strong({pandoc.Str('Before this chapter:')}), pandoc.Space()})
+    for i, name in ipairs(needed) do
+      if i > 1 then
+        inl:insert(pandoc.Str(i == #needed and ' and ' or ', '))
+      end
+      inl:insert(pandoc.Link(pandoc.List({pandoc.Str('chapter ' .. chapter_number(name) .. ', ')})
+        .. title_of(name), name .. '.html'))
+    end
+    inl:extend({pandoc.Str(','), pandoc.Space(), pandoc.Str('whose code this chapter calls; its checks'),
+      pandoc.Space(), pandoc.Str('wait for it to pass ('),
+      pandoc.Code('make grade-' .. string.format('%02d', chapter_number(needed[1]))),
+      pandoc.Str(').')})
+    for i, b in ipairs(doc.blocks) do
+      if b.t == 'Header' and b.level == 1 then
+        doc.blocks:insert(i + 1, pandoc.Div({pandoc.Para(inl)}, pandoc.Attr('', {'needs'})))
+        break
+      end
+    end
+  end
+
   if pos and edition == 'instructor' then
     local path = 'solutions/' .. page .. '.c'
     if not read_file(path) then

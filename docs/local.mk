@@ -20,7 +20,7 @@ docs_bin_classify_SOURCES = $(classify_SOURCES)
 docs_bin_classify_CFLAGS = $(classify_CFLAGS)
 docs_bin_classify_LDFLAGS = $(classify_LDFLAGS)
 docs_bin_classify_LDADD = $(BOOK_LIBS) $(ZLIB_LIBS)
-# The ULP table of chapters 04 and 05.
+# The ULP tables of chapters 04, 05 and 12.
 BOOK_TOOLS += docs/bin/accuracy
 docs_bin_accuracy_SOURCES = docs/tools/accuracy.c
 docs_bin_accuracy_LDADD = $(BOOK_LIBS)
@@ -63,14 +63,14 @@ docs/ids.txt: $(BOOK_MARKDOWN)
 	@$(MKDIR_P) $(@D)
 	$(AM_V_GEN)for f in $(BOOK_MARKDOWN); do \
 	  echo "== $${f##*/}"; sed -n '/^# /{p;q;}' "$$f"; grep -o '{[^}]*#[^}]*}' "$$f" || true; \
-	done > $@.tmp && \
+	done > $@.tmp && echo "== needs: $(CHAPTER_NEEDS)" >> $@.tmp && \
 	if cmp -s $@.tmp $@; then rm -f $@.tmp; else mv $@.tmp $@; fi
 
 # The environment of every .run command and figure: the reference tools
 # first on PATH, the build tree as the working directory, $srcdir set.
 BOOK_ENV = srcdir='$(srcdir)' PATH='$(abs_builddir)/docs/bin:'"$$PATH" \
 	PANDOC='$(PANDOC)' BOOK_TITLE='$(PACKAGE_NAME)' \
-	BOOK_CHAPTERS='$(BOOK_CHAPTERS)' LC_ALL=C.UTF-8
+	BOOK_CHAPTERS='$(BOOK_CHAPTERS)' BOOK_NEEDS='$(CHAPTER_NEEDS)' LC_ALL=C.UTF-8
 BOOK_PAGE = $(BOOK_ENV) $(SHELL) $(srcdir)/docs/page.sh
 
 html-local: $(BOOK_FILES:%=docs/html/%)

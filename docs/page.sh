@@ -27,6 +27,7 @@ status=0
 	--metadata=page:"$name" \
 	--metadata=edition:"$edition" \
 	--metadata=chapters:"$BOOK_CHAPTERS" \
+	--metadata=needs:"${BOOK_NEEDS:-}" \
 	--metadata=book-title:"$BOOK_TITLE" \
 	--fail-if-warnings \
 	--output="$out.tmp" 2>"$log" || status=$?

@@ -10,9 +10,10 @@
  *   VECTOR(name, chapter)                        act_name(z, out, n)
  *
  * init is the weight initialisation that suits the activation in a network
- * (chapter 11, "Initial weights"): HE for the ReLU family, whose units are off
- * for half of their inputs, GLOROT for the functions symmetric about 0 (see
- * enum mlp_init in network.h).
+ * (chapter 11, "Initial weights"; chapter 13 derives it): HE for the ReLU
+ * family and its smooth cousins, whose units are off for about half of their
+ * inputs, GLOROT for the functions symmetric about 0, LECUN for SELU, whose
+ * constants assume it (see enum mlp_init in network.h).
  */
 #ifndef ACT_LIST_H
 #define ACT_LIST_H
@@ -25,7 +26,15 @@
 	UNARY(relu, "07-relu", HE)                                  \
 	PARAM(leaky_relu, "08-relu-family", HE, "alpha", 0.01)      \
 	PARAM(prelu, "08-relu-family", HE, "alpha", 0.25)           \
-	PARAM(elu, "08-relu-family", HE, "alpha", 1.0)
+	PARAM(elu, "08-relu-family", HE, "alpha", 1.0)             \
+	UNARY(softplus, "12-beyond-relu", HE)                       \
+	UNARY(silu, "12-beyond-relu", HE)                           \
+	UNARY(gelu, "12-beyond-relu", HE)                           \
+	UNARY(gelu_tanh, "12-beyond-relu", HE)                      \
+	UNARY(mish, "12-beyond-relu", HE)                           \
+	UNARY(selu, "12-beyond-relu", LECUN)                        \
+	UNARY(hardsigmoid, "12-beyond-relu", GLOROT)                \
+	UNARY(hardswish, "12-beyond-relu", HE)
 
 #define ACT_VECTORS(VECTOR)                                 \
 	VECTOR(softmax, "09-softmax")                       \

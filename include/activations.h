@@ -66,4 +66,42 @@ void act_softmax_jacobian(const double *p, double *J, size_t n);
 /* dz = J^T dp, without forming J: dz_j = p_j (dp_j - sum_i p_i dp_i). */
 void act_softmax_backward(const double *p, const double *dp, double *dz, size_t n);
 
+/* 12 Softplus.  span (0, inf); y = log(1 + e^x); dy/dx = sigma(x). */
+double act_softplus(double x);
+double act_softplus_grad(double x);
+
+/* 12 SiLU (swish).  span [-0.278, inf); y = x sigma(x);
+ * dy/dx = sigma(x)(1 + x(1 - sigma(x))). */
+double act_silu(double x);
+double act_silu_grad(double x);
+
+/* 12 GELU, exact.  span [-0.170, inf); y = x Phi(x), Phi the standard normal
+ * CDF; dy/dx = Phi(x) + x phi(x), phi its density. */
+double act_gelu(double x);
+double act_gelu_grad(double x);
+
+/* 12 GELU, the tanh approximation.  y = x/2 (1 + tanh(sqrt(2/pi)(x + 0.044715 x^3))). */
+double act_gelu_tanh(double x);
+double act_gelu_tanh_grad(double x);
+
+/* 12 Mish.  span [-0.309, inf); y = x tanh(softplus(x));
+ * dy/dx = tanh(s) + x sech^2(s) sigma(x), s = softplus(x). */
+double act_mish(double x);
+double act_mish_grad(double x);
+
+/* 12 SELU.  span (-lambda alpha, inf); y = lambda x for x > 0, lambda alpha (e^x - 1)
+ * for x <= 0; dy/dx = lambda or lambda alpha e^x (lambda alpha at 0). */
+double act_selu(double x);
+double act_selu_grad(double x);
+
+/* 12 Hard sigmoid.  span [0, 1]; y = min(max((x + 3)/6, 0), 1);
+ * dy/dx = 1/6 on (-3, 3), 0 elsewhere (0 at the kinks). */
+double act_hardsigmoid(double x);
+double act_hardsigmoid_grad(double x);
+
+/* 12 Hard swish.  span [-0.375, inf); y = x hardsigmoid(x);
+ * dy/dx = 0 for x < -3, (2x + 3)/6 on [-3, 3], 1 for x > 3. */
+double act_hardswish(double x);
+double act_hardswish_grad(double x);
+
 #endif

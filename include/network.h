@@ -24,9 +24,12 @@
 #define MLP_MAX_LAYERS 8
 
 /* How mlp_init draws a layer's initial weights (chapter 11, "Initial
- * weights"): uniform on [-s, s] with s = sqrt(6 / (n_in + n_out)) (Glorot)
- * or s = sqrt(6 / n_in) (He). */
-enum mlp_init { MLP_INIT_GLOROT, MLP_INIT_HE };
+ * weights"; chapter 13 derives them): uniform on [-s, s] with
+ * s = sqrt(6 / (n_in + n_out)) (Glorot), s = sqrt(6 / n_in) (He) or
+ * s = sqrt(3 / n_in) (LeCun, variance 1/n_in, which SELU assumes); or
+ * 0.01 times a standard normal (SMALL, a common first attempt that
+ * chapter 13 shows stalling a deep network). */
+enum mlp_init { MLP_INIT_GLOROT, MLP_INIT_HE, MLP_INIT_LECUN, MLP_INIT_SMALL };
 
 /* The hidden layers' activation: a function, its derivative (taken at the
  * input, as every act_NAME_grad is) and its parameter, which activations

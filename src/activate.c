@@ -9,6 +9,10 @@
  * Bad input (an unknown name or option, a value that is not a number)
  * exits 2 with a message naming it; output that cannot be written (a full
  * disk) exits 1.
+ *
+ * --float or --bfloat16 (before NAME or --table) rounds every input to that
+ * format, and every result: what a correctly rounded float32 or bfloat16
+ * implementation would return (chapter 13, "Precision").
  */
 #include <errno.h>
 #include <getopt.h>
@@ -19,6 +23,7 @@
 #include <string.h>
 
 #include "cli.h"
+#include "depth.h"
 #include "registry.h"
 
 /* A table may not have more rows than this: a typo such as -5:5:1e-9 should
@@ -26,14 +31,27 @@
 enum { TABLE_MAX_ROWS = 1000000 };
 
 static const char usage[] =
-	"usage: activate [--grad] [--param P] NAME [--] X...\n"
-	"       activate --table FROM:TO:STEP NAME...\n"
+	"usage: activate [--float|--bfloat16] [--grad] [--param P] NAME [--] X...\n"
+	"       activate [--float|--bfloat16] --table FROM:TO:STEP NAME...\n"
 	"       activate --list\n";
 
 /* Exit 0 only when the output arrived: "activate sigmoid 0 > /dev/full" fails. */
 static int finish(void)
 {
 	return cli_flush_stdout("activate") == 0 ? 0 : 1;
+}
+
+/* --float, --bfloat16: inputs and results rounded to that format. */
+static enum { AS_DOUBLE, AS_FLOAT, AS_BFLOAT16 } format = AS_DOUBLE;
+
+static double narrow(double v)
+{
+	switch (format) {
+	case AS_DOUBLE: return v;
+	case AS_FLOAT: return (double)(float)v;
+	case AS_BFLOAT16: return (double)round_bf16((float)v); /* via float, as hardware does */
+	}
+	return v;
 }
 
 static _Noreturn void fail(const char *fmt, ...)
@@ -160,14 +178,14 @@ static void table(const char *range, char **names, int n, double p, int have_p)
 	putchar('\n');
 	for (long i = 0; i < (long)rows; i++) {
 		/* from + i*step, not repeated addition, so x does not drift. */
-		double x = from + (double)i * step;
+		double x = narrow(from + (double)i * step);
 		print_number(x);
 		for (int j = 0; j < n; j++) {
 			double pj = have_p ? p : act_info[ids[j]].param_default;
 			putchar(',');
-			print_number(act_eval(ids[j], x, pj));
+			print_number(narrow(act_eval(ids[j], x, pj)));
 			putchar(',');
-			print_number(act_eval_grad(ids[j], x, pj));
+			print_number(narrow(act_eval_grad(ids[j], x, pj)));
 		}
 		putchar('\n');
 	}
@@ -179,10 +197,10 @@ static void vector(enum actv_id id, char **args, int n)
 	if (!z)
 		fail("out of memory for %d values", n);
 	for (int i = 0; i < n; i++)
-		z[i] = parse_number(args[i], "value");
+		z[i] = narrow(parse_number(args[i], "value"));
 	actv_eval(id, z, z, (size_t)n);
 	for (int i = 0; i < n; i++) {
-		print_number(z[i]);
+		print_number(narrow(z[i]));
 		putchar('\n');
 	}
 	free(z);
@@ -195,6 +213,8 @@ int main(int argc, char **argv)
 		{"param", required_argument, NULL, 'p'},
 		{"table", required_argument, NULL, 't'},
 		{"list", no_argument, NULL, 'l'},
+		{"float", no_argument, NULL, 'f'},
+		{"bfloat16", no_argument, NULL, 'b'},
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
@@ -211,6 +231,8 @@ int main(int argc, char **argv)
 		case 'p': have_p = 1; p = parse_number(optarg, "--param"); break;
 		case 't': range = optarg; break;
 		case 'l': want_list = 1; break;
+		case 'f': format = AS_FLOAT; break;
+		case 'b': format = AS_BFLOAT16; break;
 		case 'h': fputs(usage, stdout); return finish();
 		default: {
 			char msg[256];
@@ -260,8 +282,8 @@ int main(int argc, char **argv)
 	if (!have_p)
 		p = act_info[id].param_default;
 	for (int i = 0; i < nargs; i++) {
-		double x = parse_number(args[i], "value");
-		print_number(grad ? act_eval_grad(id, x, p) : act_eval(id, x, p));
+		double x = narrow(parse_number(args[i], "value"));
+		print_number(narrow(grad ? act_eval_grad(id, x, p) : act_eval(id, x, p)));
 		putchar('\n');
 	}
 	return finish();

@@ -40,7 +40,7 @@
 /* ---- The options: one table for --help, the defaults and the parsing ---- */
 
 enum opt {
-	O_DATA, O_ACT, O_PARAM, O_HIDDEN, O_EPOCHS, O_LR, O_DECAY, O_MOMENTUM, O_BATCH, O_SEED,
+	O_DATA, O_ACT, O_PARAM, O_INIT, O_HIDDEN, O_EPOCHS, O_LR, O_DECAY, O_MOMENTUM, O_BATCH, O_SEED,
 	O_NOISE, O_POINTS, O_LIMIT, O_DATA_DIR, O_THREADS, O_PLOT, O_GRID, O_SAVE, O_LOAD, O_HELP,
 	O_COUNT
 };
@@ -75,6 +75,8 @@ static const struct opt_row options[O_COUNT] = {
 	[O_PARAM] = {"param", "P", REAL, .lo = -INFINITY, .hi = INFINITY, .note =
 		"the activation's own (activate --list)", .help =
 		"the activation's parameter, for those that have one"},
+	[O_INIT] = {"init", "NAME", TEXT, .note = "the activation's own (activate --list)", .help =
+		"glorot, he, lecun, or small: 0.01 times a standard normal (chapter 13)"},
 	[O_HIDDEN] = {"hidden", "N,N,...", TEXT, .toy = "4,2", .fashion = "256,128", .help =
 		"the widths of the hidden layers, or none"},
 	[O_EPOCHS] = {"epochs", "N", WHOLE, .lo = 0, .hi = CAP_EPOCHS, .toy = "300", .fashion = "10",
@@ -428,9 +430,9 @@ int main(int argc, char **argv)
 		if (t)
 			val[i] = parse_value((enum opt)i, t);
 	}
-	if (loading && (text[O_ACT] || text[O_HIDDEN] || text[O_PARAM]))
+	if (loading && (text[O_ACT] || text[O_HIDDEN] || text[O_PARAM] || text[O_INIT]))
 		usage_error("--load takes the network's shape and activation from the model file; "
-			    "drop --act, --hidden and --param");
+			    "drop --act, --hidden, --param and --init");
 	const char *act_name = val[O_ACT].text, *hidden_s = val[O_HIDDEN].text;
 	const char *plot_path = text[O_PLOT], *grid_path = text[O_GRID];
 	const char *save_path = text[O_SAVE], *load_path = text[O_LOAD];
@@ -491,6 +493,18 @@ int main(int argc, char **argv)
 		if (text[O_PARAM] && !act_info[id].param)
 			usage_error("--param: %s takes no parameter", act_name);
 		act = act_layer(id, text[O_PARAM] ? val[O_PARAM].real : act_info[id].param_default);
+		if (text[O_INIT]) {
+			static const struct { const char *name; enum mlp_init init; } inits[] = {
+				{"glorot", MLP_INIT_GLOROT}, {"he", MLP_INIT_HE},
+				{"lecun", MLP_INIT_LECUN}, {"small", MLP_INIT_SMALL},
+			};
+			size_t k = 0;
+			while (k < 4 && strcmp(text[O_INIT], inits[k].name) != 0)
+				k++;
+			if (k == 4)
+				usage_error("--init '%s': glorot, he, lecun or small", text[O_INIT]);
+			act.init = inits[k].init;
+		}
 		n_hidden = parse_hidden(hidden_s, sizes + 1);
 		/* Before reading any data: the hidden layers alone may be too
 		 * many bytes already (--hidden 40000,40000). */

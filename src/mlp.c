@@ -62,13 +62,20 @@ void mlp_init(struct mlp *net, struct rng *rng)
 {
 	/* He for the ReLU family keeps the variance of the signal from halving
 	 * at every layer (half the units are off); Glorot suits the symmetric
-	 * squashing functions.  Both are uniform with variance s^2 / 3. */
+	 * squashing functions; LeCun is what SELU's constants assume.  All three
+	 * are uniform with variance s^2 / 3 (chapter 13). */
 	for (size_t l = 0; l < net->n_layers; l++) {
 		size_t n_in = net->size[l], n_out = net->size[l + 1];
-		double s = net->act.init == MLP_INIT_HE ? sqrt(6.0 / (double)n_in)
-							: sqrt(6.0 / (double)(n_in + n_out));
+		double s = 0.0;
+		switch (net->act.init) {
+		case MLP_INIT_GLOROT: s = sqrt(6.0 / (double)(n_in + n_out)); break;
+		case MLP_INIT_HE: s = sqrt(6.0 / (double)n_in); break;
+		case MLP_INIT_LECUN: s = sqrt(3.0 / (double)n_in); break;
+		case MLP_INIT_SMALL: break;
+		}
 		for (size_t k = 0; k < n_in * n_out; k++) {
-			net->W[l][k] = rng_range(rng, -s, s);
+			net->W[l][k] = net->act.init == MLP_INIT_SMALL ? 0.01 * rng_normal(rng)
+								       : rng_range(rng, -s, s);
 			net->vW[l][k] = 0.0;
 		}
 		for (size_t k = 0; k < n_out; k++)

@@ -34,6 +34,14 @@ expect 0 'nan\n' '' --grad linear nan
 expect 0 '0\n0\n1\n' '' step -- -1 0 1
 expect 0 'x,step,step_grad\n-1,0,0\n-0.5,0,0\n0,0,0\n0.5,1,0\n1,1,0\n' '' --table -1:1:0.5 step
 expect 0 '' '' --list
+# --float and --bfloat16 round inputs and results to that format: 0.1 is not a
+# float, 1 - 2^-24 is the float just below 1, 1.001 rounds to the
+# bfloat16 1 (its spacing above 1 is 2^-7), 0.1 to 1.6015625 x 2^-4 (1.1001100
+# 1100... in binary, rounded up at 7 bits), and -0.5 and NaN are exact.
+expect 0 '0.10000000149011612\n-0.5\nnan\n' '' --float linear -- 0.1 -0.5 nan
+expect 0 '0.99999994039535522\n' '' --float --param 0.9999999403953552 linear 1
+expect 0 '1\n1.0078125\n' '' --bfloat16 linear 1.001 1.006
+expect 0 'x,linear,linear_grad\n0.10009765625,0.10009765625,1\n' '' --bfloat16 --table 0.1:0.1:1 linear
 expect 0 '' '' --help
 expect 2 '' "unknown activation 'nosuch'" nosuch 1
 expect 2 '' "'abc' is not a number" linear abc
@@ -53,8 +61,8 @@ expect 2 '' "unknown activation" --table 0:1:0.5 nosuch
 
 # A name that is not an activation is called that, with the nearest names
 # (or all of them), whether or not values follow it.
-expect 2 '' "unknown activation 'gelu' (did you mean relu or elu?" gelu
-expect 2 '' "unknown activation 'gelu' (did you mean relu or elu?" gelu 1
+expect 2 '' "unknown activation 'relu6' (did you mean relu?" relu6
+expect 2 '' "unknown activation 'relu6' (did you mean relu?" relu6 1
 expect 2 '' "unknown activation 'sigmod' (did you mean sigmoid?" sigmod 0
 expect 2 '' "the activations are linear, step, sigmoid" zzzz 1
 # --table: three fields, none empty; an absurd row count in a few digits.

@@ -77,9 +77,10 @@ expect 2 "--decay 0 is out of range: it must be in (0, 1]" --decay 0
 expect 2 "--batch 0 is out of range" --batch 0
 expect 2 "--noise 0.7" --noise 0.7
 expect 2 "unknown data set 'moons'" --data moons
-expect 2 "--act: unknown activation 'swish'; the activations are linear" --act swish
-expect 2 "--act: unknown activation 'gelu' (did you mean relu or elu?" --act gelu
+expect 2 "--act: unknown activation 'maxout'; the activations are linear" --act maxout
+expect 2 "--act: unknown activation 'relu6' (did you mean relu?" --act relu6
 expect 2 "--act softmax: a vector function" --act softmax
+expect 2 "--init 'bogus': glorot, he, lecun or small" --init bogus
 expect 2 "--act rrelu: rrelu draws its slope at random in training" --act rrelu
 expect 2 "--param: tanh takes no parameter" --act tanh --param 2
 expect 2 "--hidden '4,,2'" --hidden 4,,2
@@ -89,6 +90,7 @@ expect 2 "--plot applies to the playground sets only, not to fashion-mnist" --da
 expect 2 "--limit applies to fashion-mnist only, not to circle" --limit 5
 expect 2 "unexpected argument 'extra'" --epochs 1 extra
 expect 2 "--load takes the network's shape" --load m.bin --hidden 3
+expect 2 "drop --act, --hidden, --param and --init" --load m.bin --init he
 expect 0 "" --help
 # A prefix of two options is ambiguous, and the message names both.
 expect 2 "option '--h' is ambiguous: --hidden or --help" --h

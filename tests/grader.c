@@ -165,6 +165,27 @@ bool grader_table_within_ulps(const struct grader_ref *rows, int n,
 	return true;
 }
 
+bool grader_same_array(const double *got, const double *want, int n)
+{
+	for (int i = 0; i < n; i++)
+		if (!grader_close(got[i], want[i], TOL_EXACT, 1e-300))
+			return false;
+	return true;
+}
+
+const char *grader_show_array(char *buf, size_t size, const double *v, int n)
+{
+	size_t len = (size_t)snprintf(buf, size, "[");
+	for (int i = 0; i < n && len < size; i++) {
+		char one[32];
+		len += (size_t)snprintf(buf + len, size - len, "%s%s", i ? ", " : "",
+					show(one, sizeof one, v[i]));
+	}
+	if (len < size)
+		snprintf(buf + len, size - len, "]");
+	return buf;
+}
+
 TCase *grader_tcase(Suite *s, const char *name)
 {
 	TCase *tc = tcase_create(name);

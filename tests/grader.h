@@ -83,6 +83,14 @@ bool grader_table_within_ulps(const struct grader_ref *rows, int n,
 			      double (*g)(double), const char *gname,
 			      double max_ulp, char *msg, size_t size);
 
+/* True when got[0 .. n) and want[0 .. n) agree entry by entry, within
+ * TOL_EXACT: for arrays worked by hand, where only rounding may differ. */
+bool grader_same_array(const double *got, const double *want, int n);
+
+/* Writes v[0 .. n) into buf as "[45, -3, 8, 98]", 17 digits each, and
+ * returns buf, for a message that shows a whole array. */
+const char *grader_show_array(char *buf, size_t size, const double *v, int n);
+
 /* A new test case of suite s with the course's timeout.  Check forks for
  * every test, so a crash or an endless loop fails that check alone. */
 TCase *grader_tcase(Suite *s, const char *name);

@@ -67,7 +67,11 @@ EXTRA_DIST += \
 	tests/data/tanh-reference.csv \
 	tests/data/softmax-values.h \
 	tests/data/softmax-values.py \
-	tests/data/relu-elu.py
+	tests/data/relu-elu.py \
+	tests/data/beyond-relu.py \
+	$(BEYOND_RELU_TABLES:%=tests/data/%-reference.csv)
+# Chapter 12's reference tables, made by tests/data/beyond-relu.py.
+BEYOND_RELU_TABLES = softplus silu gelu gelu-tanh mish selu hardsigmoid hardswish
 
 # The scoreboard prints after the suites ran, pass or fail, just before
 # Automake's summary: it is a prerequisite of the summary log.
