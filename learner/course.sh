@@ -227,7 +227,11 @@ show() {
 		return
 	fi
 	if test "$st" = unstarted; then
-		echo "Read chapters/$ch.md, then write the TODOs of $impl/$ch.c and the answers in $impl/$ch.answers; every save grades them." | indent 0
+		if test -f "$src/$impl/$ch.answers"; then
+			echo "Read chapters/$ch.md, then write the TODOs of $impl/$ch.c and the answers in $impl/$ch.answers; every save grades them." | indent 0
+		else
+			echo "Read chapters/$ch.md, then write the TODOs of $impl/$ch.c; every save grades them." | indent 0
+		fi
 		test -f "docs/html/$ch.html" && echo "In the book: $(link "docs/html/$ch.html")"
 		echo "What the untouched stub fails:"
 		echo
