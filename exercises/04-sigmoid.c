@@ -21,7 +21,9 @@ double act_sigmoid(double x)
 /* snippet: act_sigmoid_grad */
 double act_sigmoid_grad(double x)
 {
-	/* TODO: the slope sigmoid(x) (1 - sigmoid(x)); 0 at +-inf, NaN for NaN. */
+	/* TODO: the slope sigmoid(x) sigmoid(-x), which equals
+	 * sigmoid(x) (1 - sigmoid(x)) but keeps its digits for large x (the
+	 * chapter's "Accuracy in the tails"); 0 at +-inf, NaN for NaN. */
 	(void)x;
 	return 0.0;
 }

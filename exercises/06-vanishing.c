@@ -21,9 +21,10 @@ void chain_forward(double *y, const double *w, const double *b, double x,
 double chain_backward(double *dw, double *db, const double *y, const double *w,
 		      const double *b, double (*df)(double), size_t L)
 {
-	/* TODO: walk k from L-1 down to 0 with g = dy_L/dy_{k+1} (1 at the top):
-	 * dz = g f'(w[k] y[k] + b[k]); dw[k] = dz y[k]; db[k] = dz; g = dz w[k].
-	 * Return dy_L/dy_0. */
+	/* TODO: from the y of chain_forward, WRITE dw[k] = dy_L/dw_k and
+	 * db[k] = dy_L/db_k for every k < L, and return dy_L/dy_0 (1 when
+	 * L = 0); df is f', taken at z_k.  include/chain.h gives the chain
+	 * rule for it. */
 	(void)dw, (void)db, (void)y, (void)w, (void)b, (void)df, (void)L;
 	return 0.0;
 }

@@ -22,9 +22,10 @@ void act_softmax(const double *z, double *out, size_t n)
 /* snippet: act_log_softmax */
 void act_log_softmax(const double *z, double *out, size_t n)
 {
-	/* TODO: out[i] = (z[i] - m) - log(sum_j e^(z[j] - m)), never
-	 * log(softmax); use log1p for the sum (see the chapter).  The same
-	 * rules for n = 0, NaN, -inf and out == z as act_softmax. */
+	/* TODO: out[i] = log softmax(z)[i] = (z[i] - m) - log(sum_j e^(z[j] - m)),
+	 * accurate even where softmax(z)[i] underflows to 0 and where the
+	 * other classes' share is below 1e-16.  The same rules for n = 0,
+	 * NaN, -inf and out == z as act_softmax. */
 	(void)z, (void)out, (void)n;
 }
 /* end snippet: act_log_softmax */

@@ -14,9 +14,10 @@
 void mlp_dense_forward(double *out, const double *inp, const double *W, const double *b,
 		       size_t B, size_t n_in, size_t n_out)
 {
-	/* TODO: for each sample s < B and output j < n_out,
-	 *     out[s*n_out + j] = b[j] + sum over i < n_in of inp[s*n_in + i] * W[i*n_out + j].
-	 * Start each output row from b, then loop i outside j. */
+	/* TODO: out = inp W + b for a batch of B samples: every output
+	 * out[s][j] (out[s*n_out + j]) is b[j] plus the sum over the inputs i
+	 * of inp[s][i] W[i][j].  out holds anything on entry: write every
+	 * element, do not add to it.  Shapes: include/network.h. */
 	(void)out, (void)inp, (void)W, (void)b, (void)B, (void)n_in, (void)n_out;
 }
 /* end snippet: mlp_dense_forward */
@@ -26,11 +27,10 @@ void mlp_dense_backward(double *dinp, double *dW, double *db, const double *dout
 			const double *inp, const double *W, size_t B, size_t n_in,
 			size_t n_out)
 {
-	/* TODO: for each sample s, ADD (+=)
-	 *     dW[i*n_out + j] += inp[s*n_in + i] * dout[s*n_out + j]
-	 *     db[j]           += dout[s*n_out + j]
-	 *     dinp[s*n_in + i] += sum over j of dout[s*n_out + j] * W[i*n_out + j]
-	 * and skip dinp when it is NULL. */
+	/* TODO: given dout = dL/dout, ADD (+=) the gradients of the loss with
+	 * respect to what the forward pass read: dL/dW into dW, dL/db into db
+	 * and, unless dinp is NULL, dL/dinp into dinp.  Never clear them:
+	 * mlp_zero_grad has. */
 	(void)dinp, (void)dW, (void)db, (void)dout, (void)inp, (void)W;
 	(void)B, (void)n_in, (void)n_out;
 }
@@ -39,7 +39,8 @@ void mlp_dense_backward(double *dinp, double *dW, double *db, const double *dout
 /* snippet: mlp_act_forward */
 void mlp_act_forward(double *out, const double *inp, const struct mlp_act *act, size_t n)
 {
-	/* TODO: out[k] = act->f(inp[k], act->param) for k < n. */
+	/* TODO: out[k] = f(inp[k]) for k < n, f the layer's activation with its
+	 * parameter (struct mlp_act). */
 	(void)out, (void)inp, (void)act, (void)n;
 }
 /* end snippet: mlp_act_forward */
@@ -48,7 +49,8 @@ void mlp_act_forward(double *out, const double *inp, const struct mlp_act *act, 
 void mlp_act_backward(double *dinp, const double *inp, const double *dout,
 		      const struct mlp_act *act, size_t n)
 {
-	/* TODO: dinp[k] += act->grad(inp[k], act->param) * dout[k]. */
+	/* TODO: ADD (+=) dL/dinp into dinp, given dout = dL/dout, for k < n:
+	 * the activation's derivative is taken at its input inp[k]. */
 	(void)dinp, (void)inp, (void)dout, (void)act, (void)n;
 }
 /* end snippet: mlp_act_backward */
@@ -56,8 +58,9 @@ void mlp_act_backward(double *dinp, const double *inp, const double *dout,
 /* snippet: mlp_xent_forward */
 double mlp_xent_forward(const double *logits, const int *labels, size_t B, size_t n_classes)
 {
-	/* TODO: the mean over s < B of
-	 *     loss_cross_entropy(logits + s*n_classes, n_classes, labels[s]). */
+	/* TODO: return the batch's loss: the mean over its B samples of the
+	 * cross-entropy of each row of logits (n_classes of them) against its
+	 * label (chapter 09). */
 	(void)logits, (void)labels, (void)B, (void)n_classes;
 	return 0.0;
 }
@@ -67,8 +70,8 @@ double mlp_xent_forward(const double *logits, const int *labels, size_t B, size_
 void mlp_xent_backward(double *dlogits, const double *logits, const int *labels, size_t B,
 		       size_t n_classes)
 {
-	/* TODO: for each sample, loss_cross_entropy_grad into its row of
-	 * dlogits, then divide the row by B (the loss is a mean). */
+	/* TODO: WRITE (=) into dlogits the gradient of mlp_xent_forward's loss
+	 * with respect to every logit.  The backward pass starts here. */
 	(void)dlogits, (void)logits, (void)labels, (void)B, (void)n_classes;
 }
 /* end snippet: mlp_xent_backward */
@@ -76,9 +79,10 @@ void mlp_xent_backward(double *dlogits, const double *logits, const int *labels,
 /* snippet: mlp_forward */
 void mlp_forward(struct mlp *net, const double *X, size_t B)
 {
-	/* TODO: for each layer l, z[l] = dense(input, W[l], b[l]), where the
-	 * input is X for l = 0 and a[l-1] after; for every layer but the last,
-	 * a[l] = act(z[l]).  Layer l has size[l] inputs and size[l+1] outputs. */
+	/* TODO: run the batch X (B samples) through every layer: fill z[l], the
+	 * dense output of layer l, for every layer, and a[l], its activation,
+	 * for every layer but the last, whose z are the logits.  Layer l has
+	 * size[l] inputs and size[l+1] outputs. */
 	(void)net, (void)X, (void)B;
 }
 /* end snippet: mlp_forward */
@@ -86,11 +90,11 @@ void mlp_forward(struct mlp *net, const double *X, size_t B)
 /* snippet: mlp_backward */
 void mlp_backward(struct mlp *net, const double *X, const int *labels, size_t B)
 {
-	/* TODO: dz[last] = the cross-entropy gradient of the logits z[last];
-	 * then from the last layer down to 0: the dense backward (dinp =
-	 * da[l-1], or NULL for layer 0), then the activation backward from
-	 * da[l-1] into dz[l-1], at z[l-1].  mlp_zero_grad has already cleared
-	 * dW, db, da and dz: every backward only adds. */
+	/* TODO: after mlp_forward on the same batch, add the gradient of the
+	 * batch's loss (mlp_xent_forward) with respect to every weight and
+	 * bias into dW and db, using da and dz for the gradients with respect
+	 * to the activations and the dense outputs.  mlp_zero_grad has
+	 * cleared all four. */
 	(void)net, (void)X, (void)labels, (void)B;
 }
 /* end snippet: mlp_backward */
@@ -98,8 +102,9 @@ void mlp_backward(struct mlp *net, const double *X, const int *labels, size_t B)
 /* snippet: mlp_sgd_step */
 void mlp_sgd_step(struct mlp *net, const struct mlp_sgd *opt)
 {
-	/* TODO: for every weight and bias w with gradient g and velocity v:
-	 *     v = opt->momentum * v - opt->lr * g;   w += v. */
+	/* TODO: one step of gradient descent with momentum on every weight and
+	 * bias, from its gradient (dW, db) and its velocity (vW, vb), which
+	 * remembers the last step; opt gives the rate and the momentum. */
 	(void)net, (void)opt;
 }
 /* end snippet: mlp_sgd_step */
@@ -108,8 +113,8 @@ void mlp_sgd_step(struct mlp *net, const struct mlp_sgd *opt)
 double mlp_train_step(struct mlp *net, const double *X, const int *labels, size_t B,
 		      const struct mlp_sgd *opt)
 {
-	/* TODO: mlp_zero_grad, mlp_forward, the loss (mlp_xent_forward of the
-	 * logits), mlp_backward, mlp_sgd_step; return the loss. */
+	/* TODO: one training step on the batch: every parameter moves once
+	 * against its gradient.  Return the batch's loss before the step. */
 	(void)net, (void)X, (void)labels, (void)B, (void)opt;
 	return 0.0;
 }

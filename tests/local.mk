@@ -60,7 +60,7 @@ EXTRA_DIST += \
 	tests/activate.sh \
 	tests/classify.sh \
 	tests/scoreboard.sh \
-	tests/stubs.sha256 \
+	tests/stubs \
 	tests/mutants \
 	tests/data/make-accuracy-data.py \
 	tests/data/sigmoid-reference.csv \
@@ -92,6 +92,7 @@ GRADE_ONE = rm -f tests/$(1).log tests/$(1).trs; \
 	  --log-file tests/$(1).log --trs-file tests/$(1).trs \
 	  --color-tests "$$(test -t 1 && echo yes || echo no)" $(AM_TEST_LOG_DRIVER_FLAGS) \
 	  -- tests/$(1).test; \
+	$(call GRADE_ANSWERS,$(1)) \
 	$(SCOREBOARD) $(1)
 $(foreach c,$(CHAPTERS),$(eval grade-$(firstword $(subst -, ,$(c))) grade-$(c): tests/$(c).test ; @$$(call GRADE_ONE,$(c))))
 $(foreach c,$(CHAPTERS),$(eval .PHONY: grade-$(firstword $(subst -, ,$(c))) grade-$(c)))
@@ -99,16 +100,20 @@ grade-%:
 	@echo "No chapter is called '$*': use its two digits (make grade-04) or its name." >&2; \
 	echo "Chapters: $(CHAPTERS)" >&2; exit 2
 
-# After editing a stub in exercises/, record it as pristine again so the
-# scoreboard can tell "not started" from "in progress".
-stub-hashes:
-	cd $(srcdir) && sha256sum $(CHAPTERS:%=exercises/%.c) > tests/stubs.sha256
+# After editing a stub in exercises/, copy it into tests/stubs/: `course
+# reset` puts an exercise back from there, and the scoreboard tells "not
+# started" from "in progress" by comparing with it.  (stub-hashes was its
+# old name.)
+STUB_FILES = $(CHAPTERS:%=exercises/%.c) \
+	$(foreach c,$(CHAPTERS),$(if $(wildcard $(srcdir)/exercises/$(c).answers),exercises/$(c).answers))
+stubs stub-hashes:
+	cd $(srcdir) && $(MKDIR_P) tests/stubs && cp $(STUB_FILES) tests/stubs/
 
 # What the self-test and the tool tests leave in the build tree.
 clean-local: clean-test-scratch
 clean-test-scratch:
 	-rm -rf tests/selftest.d tests/classify.d tests/activate.out tests/activate.out.err
-.PHONY: clean-test-scratch stub-hashes
+.PHONY: clean-test-scratch stubs stub-hashes
 
 # ---- The grader's own parts (helper "grader"; issue 10) ----
 # The runner, each check's process, the guards and the reference tables
