@@ -10,7 +10,12 @@
  *     stated tolerance: relative error 1e-14 wherever the exact value is a
  *     normal double (above 2.2e-308), and 0 <= y < 2.2e-308 below that.
  * Every array is checked at lengths that are and are not multiples of the
- * 8 lanes, and the elements past its end must stay untouched.
+ * 8 lanes, and the elements past its end must stay untouched.  Each run
+ * also draws its own inputs from the run's seed (GRADER_SEED=N make
+ * grade-14 repeats a run): random lengths, values across all magnitudes
+ * and random shapes and leading dimensions, with the sigmoid compared with
+ * its closed form in long double.  Every buffer handed over has guard
+ * elements on both sides, and the const inputs must come back unchanged.
  */
 #include <float.h>
 #include <math.h>
@@ -59,12 +64,13 @@ static bool in_tail(size_t k, size_t n)
 START_TEST(relu_of_small_integers_and_specials)
 {
 	size_t n = lengths[_i];
-	double x[MAXLEN] = {0}, y[MAXLEN] = {0};
-	for (size_t k = 0; k < n + PAD; k++) {
-		x[k] = relu_input(k);
-		y[k] = SENTINEL;
-	}
+	double src[MAXLEN] = {0}, *y = grader_out(n + PAD, SENTINEL);
+	for (size_t k = 0; k < n + PAD; k++)
+		src[k] = relu_input(k);
+	double *x = grader_in(src, n + PAD);
 	vec_relu(y, x, n);
+	grader_expect_unchanged(x, src, "x", "vec_relu(y, x, n = %zu)", n);
+	grader_expect_guards(y, "y", "vec_relu(y, x, n = %zu)", n);
 	for (size_t k = 0; k < n + PAD; k++) {
 		double want = k >= n ? SENTINEL : isnan(x[k]) ? NAN : x[k] < 0 ? 0.0 : x[k];
 		const char *hint = "relu(x) = x < 0 ? 0 : x " SEE_LANES;
@@ -85,13 +91,18 @@ END_TEST
 START_TEST(relu_backward_adds_dy_where_x_is_positive)
 {
 	size_t n = lengths[_i];
-	double x[MAXLEN] = {0}, dy[MAXLEN] = {0}, dx[MAXLEN] = {0};
+	double xs[MAXLEN] = {0}, dys[MAXLEN] = {0}, *dx = grader_out(n + PAD, SENTINEL);
 	for (size_t k = 0; k < n + PAD; k++) {
-		x[k] = relu_input(k);
-		dy[k] = (double)(k % 5) + 1;
-		dx[k] = k < n ? 100.0 + (double)k : SENTINEL;
+		xs[k] = relu_input(k);
+		dys[k] = (double)(k % 5) + 1;
+		if (k < n)
+			dx[k] = 100.0 + (double)k;
 	}
+	double *x = grader_in(xs, n + PAD), *dy = grader_in(dys, n + PAD);
 	vec_relu_backward(dx, x, dy, n);
+	grader_expect_unchanged(x, xs, "x", "vec_relu_backward(dx, x, dy, n = %zu)", n);
+	grader_expect_unchanged(dy, dys, "dy", "vec_relu_backward(dx, x, dy, n = %zu)", n);
+	grader_expect_guards(dx, "dx", "vec_relu_backward(dx, x, dy, n = %zu)", n);
 	for (size_t k = 0; k < n + PAD; k++) {
 		double before = k < n ? 100.0 + (double)k : SENTINEL;
 		double want = k >= n ? SENTINEL : isnan(x[k]) ? NAN : x[k] > 0 ? before + dy[k] : before;
@@ -171,13 +182,14 @@ START_TEST(sigmoid_matches_high_precision_table)
 {
 	size_t first = (size_t)_i * 3;
 	size_t n = (size_t)nref - first;
-	double *x = malloc((n + PAD) * sizeof *x), *y = malloc((n + PAD) * sizeof *y);
-	ck_assert_msg(x && y, "out of memory");
-	for (size_t k = 0; k < n + PAD; k++) {
-		x[k] = k < n ? ref[first + k].x : 0.5;
-		y[k] = SENTINEL;
-	}
+	double *src = malloc((n + PAD) * sizeof *src), *y = grader_out(n + PAD, SENTINEL);
+	ck_assert_msg(src != NULL, "out of memory");
+	for (size_t k = 0; k < n + PAD; k++)
+		src[k] = k < n ? ref[first + k].x : 0.5;
+	double *x = grader_in(src, n + PAD);
 	vec_sigmoid(y, x, n);
+	grader_expect_unchanged(x, src, "x", "vec_sigmoid(y, x, n = %zu)", n);
+	grader_expect_guards(y, "y", "vec_sigmoid(y, x, n = %zu)", n);
 	for (size_t k = 0; k < n; k++) {
 		double want = ref[first + k].f;
 		ck_assert_msg(sigmoid_close(y[k], want),
@@ -188,7 +200,7 @@ START_TEST(sigmoid_matches_high_precision_table)
 	for (size_t k = n; k < n + PAD; k++)
 		ck_assert_msg(y[k] == SENTINEL, "vec_sigmoid(y, x, n = %zu): y[%zu] = %.17g -- %s",
 			      n, k, y[k], HINT_PAST);
-	free(x), free(y);
+	free(src);
 }
 END_TEST
 
@@ -197,11 +209,11 @@ START_TEST(sigmoid_of_specials)
 	/* sigmoid(0) = 1/2, the limits, NaN; then lengths with tails. */
 	double x[] = {0.0, -0.0, INFINITY, -INFINITY, NAN, 0.0, 0.0, 0.0, 0.0};
 	double want[] = {0.5, 0.5, 1.0, 0.0, NAN, 0.5, 0.5, 0.5, 0.5};
-	double y[9];
 	for (size_t n = 1; n <= 9; n++) {
-		for (size_t k = 0; k < 9; k++)
-			y[k] = SENTINEL;
-		vec_sigmoid(y, x, n);
+		double *y = grader_out(n, SENTINEL), *in = grader_in(x, n);
+		vec_sigmoid(y, in, n);
+		grader_expect_unchanged(in, x, "x", "vec_sigmoid(y, x, n = %zu)", n);
+		grader_expect_guards(y, "y", "vec_sigmoid(y, x, n = %zu)", n);
 		for (size_t k = 0; k < n; k++) {
 			bool ok = isnan(want[k]) ? isnan(y[k]) : y[k] == want[k];
 			ck_assert_msg(ok, "vec_sigmoid(y, x, n = %zu): y[%zu] = %.17g for x = %g, expected %g -- %s",
@@ -232,14 +244,17 @@ START_TEST(sigmoid_backward_matches_high_precision_table)
 {
 	size_t first = (size_t)_i * 3;
 	size_t n = (size_t)nref - first;
-	double *x = malloc(n * sizeof *x), *dy = malloc(n * sizeof *dy), *dx = malloc(n * sizeof *dx);
-	ck_assert_msg(x && dy && dx, "out of memory");
+	double *xs = malloc(n * sizeof *xs), *dys = malloc(n * sizeof *dys), *dx = grader_out(n, 0);
+	ck_assert_msg(xs && dys, "out of memory");
 	for (size_t k = 0; k < n; k++) {
-		x[k] = ref[first + k].x;
-		dy[k] = 1;
-		dx[k] = 0;
+		xs[k] = ref[first + k].x;
+		dys[k] = 1;
 	}
+	double *x = grader_in(xs, n), *dy = grader_in(dys, n);
 	vec_sigmoid_backward(dx, x, dy, n);
+	grader_expect_unchanged(x, xs, "x", "vec_sigmoid_backward(dx, x, dy, n = %zu)", n);
+	grader_expect_unchanged(dy, dys, "dy", "vec_sigmoid_backward(dx, x, dy, n = %zu)", n);
+	grader_expect_guards(dx, "dx", "vec_sigmoid_backward(dx, x, dy, n = %zu)", n);
 	for (size_t k = 0; k < n; k++) {
 		double want = ref[first + k].g;
 		ck_assert_msg(sigmoid_close(dx[k], want),
@@ -247,20 +262,21 @@ START_TEST(sigmoid_backward_matches_high_precision_table)
 			      "and dx = 0 before, expected %.17g -- %s", n, k, dx[k], x[k], want,
 			      grad_hint(x[k], dx[k], want, 0));
 	}
-	free(x), free(dy), free(dx);
+	free(xs), free(dys);
 }
 END_TEST
 
 /* dx = 3 and dy = 2 before: dx must become 3 + 2 sigmoid'(x), not 2 sigmoid'(x). */
 START_TEST(sigmoid_backward_adds)
 {
-	double x[11], dy[11], dx[11];
+	double xs[11], dys[11], *dx = grader_out(11, 3);
 	for (size_t k = 0; k < 11; k++) {
-		x[k] = 0.0;
-		dy[k] = 2;
-		dx[k] = 3;
+		xs[k] = 0.0;
+		dys[k] = 2;
 	}
+	double *x = grader_in(xs, 11), *dy = grader_in(dys, 11);
 	vec_sigmoid_backward(dx, x, dy, 11);
+	grader_expect_guards(dx, "dx", "vec_sigmoid_backward(dx, x, dy, n = 11)");
 	for (size_t k = 0; k < 11; k++)
 		/* sigmoid'(0) = 1/4: 3 + 2/4 = 3.5 exactly. */
 		ck_assert_msg(dx[k] == 3.5,
@@ -273,11 +289,209 @@ END_TEST
 
 START_TEST(sigmoid_backward_of_nan_is_nan)
 {
-	double x[3] = {0, NAN, 0}, dy[3] = {1, 1, 1}, dx[3] = {0, 0, 0};
+	const double xs[3] = {0, NAN, 0}, dys[3] = {1, 1, 1};
+	double *x = grader_in(xs, 3), *dy = grader_in(dys, 3), *dx = grader_out(3, 0);
 	vec_sigmoid_backward(dx, x, dy, 3);
+	grader_expect_guards(dx, "dx", "vec_sigmoid_backward(dx, x = {0, nan, 0}, dy, n = 3)");
 	expect_nan(dx[1], SEE_NAN, "vec_sigmoid_backward(dx, x = {0, nan, 0}, dy = 1, n = 3): dx[1]");
 }
 END_TEST
+
+/* ---- Random inputs of the run ---- */
+
+/* A length for round r: every fourth a whole number of chunks (where a
+ * loop that runs one chunk too far leaves the array), the others anything
+ * up to 9 chunks. */
+static size_t random_length(int round)
+{
+	return round % 4 == 0 ? 8 * grader_int(1, 9) : grader_int(1, 75);
+}
+
+/* A value for the ReLU checks: any size from subnormal up, either sign,
+ * zeros of both signs, and often in (-1, 1), where a threshold at 1 instead
+ * of 0 shows. */
+static double relu_random(void)
+{
+	switch (grader_int(0, 7)) {
+	case 0: return grader_uniform(-1, 1);
+	case 1: return grader_magnitude(-320, -300, true);
+	case 2: return grader_int(0, 1) ? 0.0 : -0.0;
+	case 3: return grader_magnitude(-300, 300, true);
+	default: return grader_magnitude(-4, 4, true);
+	}
+}
+
+/* Round r puts a positive x at the first, a middle or the last element (a
+ * loop that starts at 1 or stops one short drops it) and a NaN at
+ * another; the rest is random. */
+static void relu_random_inputs(double *x, size_t n, int round)
+{
+	size_t pos[3];
+	grader_positions(n, pos);
+	for (size_t k = 0; k < n; k++)
+		x[k] = relu_random();
+	x[pos[(round + 1) % 3]] = NAN;
+	x[pos[round % 3]] = grader_magnitude(-3, 3, false);
+}
+
+START_TEST(relu_at_random_inputs)
+{
+	for (int round = 0; round < 24; round++) {
+		size_t n = random_length(round);
+		double src[MAXLEN * 2], *y = grader_out(n, SENTINEL);
+		relu_random_inputs(src, n, round);
+		double *x = grader_in(src, n);
+		vec_relu(y, x, n);
+		grader_expect_unchanged(x, src, "x", "vec_relu(y, x, n = %zu)", n);
+		grader_expect_guards(y, "y", "vec_relu(y, x, n = %zu)", n);
+		for (size_t k = 0; k < n; k++) {
+			double want = isnan(x[k]) ? NAN : x[k] < 0 ? 0.0 : x[k];
+			bool same = isnan(want) ? isnan(y[k]) : y[k] == want;
+			expect_that(same, "vec_relu(y, x, n = %zu): y[%zu] = %.17g for x[%zu] = %.17g, "
+				    "expected %.17g -- %s", n, k, y[k], k, x[k], want,
+				    y[k] == SENTINEL ? (in_tail(k, n) ? HINT_TAIL : "this element was never "
+							"written " SEE_LANES)
+				    : isnan(x[k]) ? "NaN must stay NaN: x < 0 ? 0 : x " SEE_LANES
+				    : "relu(x) = x < 0 ? 0 : x, whatever the size of x " SEE_LANES);
+		}
+	}
+}
+END_TEST
+
+START_TEST(relu_backward_at_random_inputs)
+{
+	for (int round = 0; round < 24; round++) {
+		size_t n = random_length(round);
+		double xs[MAXLEN * 2], dys[MAXLEN * 2], before[MAXLEN * 2], *dx = grader_out(n, 0);
+		relu_random_inputs(xs, n, round);
+		for (size_t k = 0; k < n; k++) {
+			dys[k] = grader_magnitude(-3, 3, true);
+			dx[k] = before[k] = grader_int(0, 3) ? grader_magnitude(-3, 3, true) : 0.0;
+		}
+		double *x = grader_in(xs, n), *dy = grader_in(dys, n);
+		vec_relu_backward(dx, x, dy, n);
+		grader_expect_unchanged(x, xs, "x", "vec_relu_backward(dx, x, dy, n = %zu)", n);
+		grader_expect_unchanged(dy, dys, "dy", "vec_relu_backward(dx, x, dy, n = %zu)", n);
+		grader_expect_guards(dx, "dx", "vec_relu_backward(dx, x, dy, n = %zu)", n);
+		for (size_t k = 0; k < n; k++) {
+			/* One addition, rounded once: the double nearest before + dy. */
+			double want = isnan(x[k]) ? NAN : x[k] > 0 ? before[k] + dy[k] : before[k];
+			bool same = isnan(want) ? isnan(dx[k]) : dx[k] == want;
+			expect_that(same, "vec_relu_backward(dx, x, dy, n = %zu): dx[%zu] = %.17g for x = %.17g, "
+				    "dy = %.17g and dx = %.17g before, expected %.17g -- %s", n, k, dx[k], x[k],
+				    dy[k], before[k], want,
+				    isnan(x[k]) ? "a NaN input must make the gradient NaN " SEE_NAN
+				    : dx[k] == before[k] ? (in_tail(k, n) ? HINT_TAIL : "this element did not "
+							    "change: does every chunk start at 0? " SEE_LANES)
+				    : dx[k] == dy[k] ? HINT_ADD
+				    : "dx += dy where x > 0, nothing where x <= 0 " SEE_LANES);
+		}
+	}
+}
+END_TEST
+
+/* sigmoid(x) and sigmoid'(x) in long double, whose expl is good to about
+ * 1e-19: with e = e^-|x|, 1/(1 + e) or e/(1 + e), and e/(1 + e)^2. */
+static long double sigmoid_ld(double x)
+{
+	long double e = expl(-fabsl((long double)x));
+	return x >= 0 ? 1 / (1 + e) : e / (1 + e);
+}
+
+static long double sigmoid_grad_ld(double x)
+{
+	long double e = expl(-fabsl((long double)x));
+	return e / ((1 + e) * (1 + e));
+}
+
+/* A value for the sigmoid checks: mostly where sigmoid is neither 0 nor 1,
+ * some where 1 - sigmoid cancels (|x| > 37), some around -708.4, where
+ * e^x leaves the normal doubles, and some anywhere. */
+static double sigmoid_random(void)
+{
+	switch (grader_int(0, 5)) {
+	case 0: return grader_uniform(-800, 800);
+	case 1: return grader_uniform(-712, -704);
+	case 2: return grader_uniform(-60, 60);
+	default: return grader_uniform(-12, 12);
+	}
+}
+
+START_TEST(sigmoid_at_random_inputs)
+{
+	for (int round = 0; round < 16; round++) {
+		size_t n = random_length(round);
+		double src[MAXLEN * 2], *y = grader_out(n, SENTINEL);
+		for (size_t k = 0; k < n; k++)
+			src[k] = sigmoid_random();
+		double *x = grader_in(src, n);
+		vec_sigmoid(y, x, n);
+		grader_expect_unchanged(x, src, "x", "vec_sigmoid(y, x, n = %zu)", n);
+		grader_expect_guards(y, "y", "vec_sigmoid(y, x, n = %zu)", n);
+		for (size_t k = 0; k < n; k++) {
+			double want = (double)sigmoid_ld(x[k]);
+			expect_that(sigmoid_close(y[k], want),
+				    "vec_sigmoid(y, x, n = %zu): y[%zu] = %.17g for x = %.17g, expected %.17g "
+				    "(relative error %.3g) -- %s", n, k, y[k], x[k], want,
+				    fabs(y[k] - want) / fabs(want), sigmoid_hint(x[k], y[k], want));
+		}
+	}
+}
+END_TEST
+
+/* dx += sigmoid'(x) dy from random dx and dy: the exact result is
+ * before + g dy with g = sigmoid'(x), and the chapter allows g a relative
+ * error of 1e-14 (any g in [0, DBL_MIN) where it is not normal), plus the
+ * roundings of one multiplication and one addition. */
+START_TEST(sigmoid_backward_at_random_inputs)
+{
+	for (int round = 0; round < 16; round++) {
+		size_t n = random_length(round);
+		double xs[MAXLEN * 2], dys[MAXLEN * 2], before[MAXLEN * 2], *dx = grader_out(n, 0);
+		for (size_t k = 0; k < n; k++) {
+			xs[k] = sigmoid_random();
+			dys[k] = grader_magnitude(-3, 3, true);
+			dx[k] = before[k] = grader_int(0, 3) ? grader_magnitude(-3, 3, true) : 0.0;
+		}
+		double *x = grader_in(xs, n), *dy = grader_in(dys, n);
+		vec_sigmoid_backward(dx, x, dy, n);
+		grader_expect_unchanged(x, xs, "x", "vec_sigmoid_backward(dx, x, dy, n = %zu)", n);
+		grader_expect_unchanged(dy, dys, "dy", "vec_sigmoid_backward(dx, x, dy, n = %zu)", n);
+		grader_expect_guards(dx, "dx", "vec_sigmoid_backward(dx, x, dy, n = %zu)", n);
+		for (size_t k = 0; k < n; k++) {
+			long double g = sigmoid_grad_ld(x[k]), term = g * dy[k];
+			double want = (double)(before[k] + term);
+			long double slack = g < DBL_MIN ? DBL_MIN * fabs(dy[k]) : 1e-14L * fabsl(term);
+			/* the roundings, relative, or absolute where g dy is subnormal */
+			slack += 0x1p-52L * (fabs(before[k]) + fabsl(term)) + 0x1p-1073L;
+			expect_that(fabsl(dx[k] - (before[k] + term)) <= slack,
+				    "vec_sigmoid_backward(dx, x, dy, n = %zu): dx[%zu] = %.17g for x = %.17g, "
+				    "dy = %.17g and dx = %.17g before, expected %.17g -- %s", n, k, dx[k], x[k],
+				    dy[k], before[k], want,
+				    before[k] != 0 && dx[k] == (double)term ? HINT_ADD : grad_hint(x[k], dx[k], want, before[k]));
+		}
+	}
+}
+END_TEST
+
+/* For the reference solution only ($COURSE_ULP_CHECK): one element through
+ * the array functions, held to 4 ULP of the table, as chapter 04's are.
+ * The chapter's 1e-14 is about 45 ULP; the solution's Taylor polynomial to
+ * degree 13 and two-part ln 2 are meant to do far better, and a wrong
+ * coefficient of a high power costs more than 4. */
+static double sigmoid_one(double x)
+{
+	double y = 0;
+	vec_sigmoid(&y, &x, 1);
+	return y;
+}
+
+static double sigmoid_grad_one(double x)
+{
+	double dx = 0, dy = 1;
+	vec_sigmoid_backward(&dx, &x, &dy, 1);
+	return dx;
+}
 
 /* ---- The matrix products ---- */
 
@@ -292,43 +506,49 @@ enum { LD_PAD = 3 }; /* every leading dimension is 3 more than the row */
 enum which { NN, TN, NN_F, TN_F };
 static const char *const names[] = {"gemm_nn", "gemm_tn", "gemm_nn_f", "gemm_tn_f"};
 
-/* A small integer in [-3, 3], deterministic. */
-static double small(unsigned *state)
+/* A small integer in [-3, 3], from the run's seed. */
+static double small(void)
 {
-	*state = *state * 1103515245u + 12345u;
-	return (double)((int)((*state >> 16) % 7u) - 3);
+	return (double)grader_int(0, 6) - 3;
 }
 
-/* C[M][N] (ldc) += op(A) B through the function under test; A is M x K
- * (lda = K + pad) for NN, K x M (lda = M + pad) for TN.  The float ones get
- * float copies and their result is copied back. */
+/* C (c_rows rows of ldc) += op(A) B through the function under test, every
+ * buffer guarded: A is M x K (lda) for NN, K x M for TN.  The float ones
+ * get float copies, and their result is copied back.  A and B must come
+ * back unchanged, and nothing around C may change. */
 static void call(enum which w, double *C, size_t ldc, const double *A, size_t lda, const double *B,
 		 size_t ldb, size_t M, size_t K, size_t N, size_t a_rows, size_t c_rows)
 {
-	if (w == NN) {
-		gemm_nn(C, ldc, A, lda, B, ldb, M, K, N);
-		return;
-	}
-	if (w == TN) {
-		gemm_tn(C, ldc, A, lda, B, ldb, M, K, N);
-		return;
-	}
 	size_t na = a_rows * lda, nb = K * ldb, nc = c_rows * ldc;
-	float *Af = malloc(na * sizeof *Af), *Bf = malloc(nb * sizeof *Bf), *Cf = malloc(nc * sizeof *Cf);
-	ck_assert_msg(Af && Bf && Cf, "out of memory");
+	char what[160];
+	snprintf(what, sizeof what, "%s(C, ldc = %zu, A, lda = %zu, B, ldb = %zu, M = %zu, K = %zu, N = %zu)",
+		 names[w], ldc, lda, ldb, M, K, N);
+	if (w == NN || w == TN) {
+		double *Cg = grader_out(nc, 0), *Ag = grader_in(A, na), *Bg = grader_in(B, nb);
+		memcpy(Cg, C, nc * sizeof *C);
+		(w == NN ? gemm_nn : gemm_tn)(Cg, ldc, Ag, lda, Bg, ldb, M, K, N);
+		grader_expect_unchanged(Ag, A, "A", "%s", what);
+		grader_expect_unchanged(Bg, B, "B", "%s", what);
+		grader_expect_guards(Cg, "C", "%s", what);
+		memcpy(C, Cg, nc * sizeof *C);
+		return;
+	}
+	float *Af = malloc(na * sizeof *Af), *Bf = malloc(nb * sizeof *Bf), *Cf = grader_out_f(nc, 0);
+	ck_assert_msg(Af && Bf, "out of memory");
 	for (size_t k = 0; k < na; k++)
 		Af[k] = (float)A[k];
 	for (size_t k = 0; k < nb; k++)
 		Bf[k] = (float)B[k];
 	for (size_t k = 0; k < nc; k++)
 		Cf[k] = (float)C[k];
-	if (w == NN_F)
-		gemm_nn_f(Cf, ldc, Af, lda, Bf, ldb, M, K, N);
-	else
-		gemm_tn_f(Cf, ldc, Af, lda, Bf, ldb, M, K, N);
+	float *Ag = grader_in_f(Af, na), *Bg = grader_in_f(Bf, nb);
+	(w == NN_F ? gemm_nn_f : gemm_tn_f)(Cf, ldc, Ag, lda, Bg, ldb, M, K, N);
+	grader_expect_unchanged(Ag, Af, "A", "%s", what);
+	grader_expect_unchanged(Bg, Bf, "B", "%s", what);
+	grader_expect_guards(Cf, "C", "%s", what);
 	for (size_t k = 0; k < nc; k++)
 		C[k] = (double)Cf[k];
-	free(Af), free(Bf), free(Cf);
+	free(Af), free(Bf);
 }
 
 static const char *gemm_hint(enum which w, size_t i, size_t j, size_t M, size_t N, double got,
@@ -354,26 +574,28 @@ static const char *gemm_hint(enum which w, size_t i, size_t j, size_t M, size_t 
 }
 
 /* Small integers everywhere, so every sum is exact: the expected C is
- * computed in integer arithmetic.  The padding of C must stay as it was. */
-static void check_gemm(enum which w, size_t M, size_t K, size_t N)
+ * computed in integer arithmetic.  Each leading dimension is its row's
+ * width plus pad_a, pad_b, pad_c, and the padding of C must stay as it
+ * was. */
+static void check_gemm(enum which w, size_t M, size_t K, size_t N, size_t pad_a, size_t pad_b,
+		       size_t pad_c)
 {
 	bool tn = w == TN || w == TN_F;
 	size_t a_rows = tn ? K : M, a_cols = tn ? M : K;
-	size_t lda = a_cols + LD_PAD, ldb = N + LD_PAD, ldc = N + LD_PAD;
+	size_t lda = a_cols + pad_a, ldb = N + pad_b, ldc = N + pad_c;
 	double *A = malloc(a_rows * lda * sizeof *A), *B = malloc(K * ldb * sizeof *B);
 	double *C = malloc(M * ldc * sizeof *C), *C0 = malloc(M * ldc * sizeof *C0);
 	ck_assert_msg(A && B && C && C0, "out of memory");
-	unsigned state = (unsigned)(M * 1000 + K * 10 + N);
 	const double pad = 999; /* in every padding slot of A, B and C */
 	for (size_t r = 0; r < a_rows; r++)
 		for (size_t c = 0; c < lda; c++)
-			A[r * lda + c] = c < a_cols ? small(&state) : pad;
+			A[r * lda + c] = c < a_cols ? small() : pad;
 	for (size_t r = 0; r < K; r++)
 		for (size_t c = 0; c < ldb; c++)
-			B[r * ldb + c] = c < N ? small(&state) : pad;
+			B[r * ldb + c] = c < N ? small() : pad;
 	for (size_t r = 0; r < M; r++)
 		for (size_t c = 0; c < ldc; c++)
-			C0[r * ldc + c] = C[r * ldc + c] = c < N ? small(&state) : pad;
+			C0[r * ldc + c] = C[r * ldc + c] = c < N ? small() : pad;
 	call(w, C, ldc, A, lda, B, ldb, M, K, N, a_rows, M);
 	for (size_t i = 0; i < M; i++)
 		for (size_t j = 0; j < ldc; j++) {
@@ -385,22 +607,47 @@ static void check_gemm(enum which w, size_t M, size_t K, size_t N)
 			double c0 = C0[i * ldc + j];
 			double want = j < N ? c0 + (double)sum : pad;
 			double got = C[i * ldc + j];
-			ck_assert_msg(got == want,
-				      "%s(C, ldc = %zu, A, lda = %zu, B, ldb = %zu, M = %zu, K = %zu, N = %zu): "
-				      "C[%zu][%zu] = %.9g, expected %.9g (it was %.9g before) -- %s",
-				      names[w], ldc, lda, ldb, M, K, N, i, j, got, want, c0,
-				      gemm_hint(w, i, j, M, N, got, c0, (double)sum));
+			expect_that(got == want,
+				    "%s(C, ldc = %zu, A, lda = %zu, B, ldb = %zu, M = %zu, K = %zu, N = %zu): "
+				    "C[%zu][%zu] = %.9g, expected %.9g (it was %.9g before) -- %s",
+				    names[w], ldc, lda, ldb, M, K, N, i, j, got, want, c0,
+				    gemm_hint(w, i, j, M, N, got, c0, (double)sum));
 		}
 	free(A), free(B), free(C), free(C0);
 }
 
-START_TEST(gemm_nn_of_small_integers_is_exact) { check_gemm(NN, shapes[_i].M, shapes[_i].K, shapes[_i].N); }
+/* The fixed shapes, each with leading dimensions LD_PAD wider than the rows. */
+static void check_shape(enum which w, int i)
+{
+	check_gemm(w, shapes[i].M, shapes[i].K, shapes[i].N, LD_PAD, LD_PAD, LD_PAD);
+}
+
+/* Random shapes of the run: up to 3 blocks of rows and of columns and
+ * their edges, with padding of 0 to 4 after each row (0: a matrix exactly
+ * as wide as its rows, whose last element ends the buffer). */
+static void check_random_shapes(enum which w)
+{
+	for (int round = 0; round < 6; round++) {
+		size_t M = grader_int(1, 26), K = grader_int(1, 24), N = grader_int(1, 100);
+		check_gemm(w, M, K, N, grader_int(0, 4), grader_int(0, 4), grader_int(0, 4));
+	}
+}
+
+START_TEST(gemm_nn_of_small_integers_is_exact) { check_shape(NN, _i); }
 END_TEST
-START_TEST(gemm_tn_of_small_integers_is_exact) { check_gemm(TN, shapes[_i].M, shapes[_i].K, shapes[_i].N); }
+START_TEST(gemm_tn_of_small_integers_is_exact) { check_shape(TN, _i); }
 END_TEST
-START_TEST(gemm_nn_f_of_small_integers_is_exact) { check_gemm(NN_F, shapes[_i].M, shapes[_i].K, shapes[_i].N); }
+START_TEST(gemm_nn_f_of_small_integers_is_exact) { check_shape(NN_F, _i); }
 END_TEST
-START_TEST(gemm_tn_f_of_small_integers_is_exact) { check_gemm(TN_F, shapes[_i].M, shapes[_i].K, shapes[_i].N); }
+START_TEST(gemm_tn_f_of_small_integers_is_exact) { check_shape(TN_F, _i); }
+END_TEST
+START_TEST(gemm_nn_at_random_shapes) { check_random_shapes(NN); }
+END_TEST
+START_TEST(gemm_tn_at_random_shapes) { check_random_shapes(TN); }
+END_TEST
+START_TEST(gemm_nn_f_at_random_shapes) { check_random_shapes(NN_F); }
+END_TEST
+START_TEST(gemm_tn_f_at_random_shapes) { check_random_shapes(TN_F); }
 END_TEST
 
 /* A closed form: A all ones and B[k][j] = k + 1 give, for every i and j,
@@ -439,8 +686,10 @@ int main(void)
 	Suite *s = suite_create("14-speed");
 	TCase *tc = grader_tcase(s, "vec_relu");
 	tcase_add_loop_test(tc, relu_of_small_integers_and_specials, 0, ROWS(lengths));
+	tcase_add_test(tc, relu_at_random_inputs);
 	tc = grader_tcase(s, "vec_relu_backward");
 	tcase_add_loop_test(tc, relu_backward_adds_dy_where_x_is_positive, 0, ROWS(lengths));
+	tcase_add_test(tc, relu_backward_at_random_inputs);
 
 	int starts = 0;
 	nref = grader_load_reference("sigmoid-reference.csv", ref, MAX_REF, ref_error, sizeof ref_error);
@@ -451,22 +700,31 @@ int main(void)
 		tcase_add_test(tc, reference_table_is_readable);
 	tcase_add_loop_test(tc, sigmoid_matches_high_precision_table, 0, starts);
 	tcase_add_test(tc, sigmoid_of_specials);
+	tcase_add_test(tc, sigmoid_at_random_inputs);
 	tc = grader_tcase(s, "vec_sigmoid_backward");
 	tcase_add_loop_test(tc, sigmoid_backward_matches_high_precision_table, 0, starts);
 	tcase_add_test(tc, sigmoid_backward_adds);
 	tcase_add_test(tc, sigmoid_backward_of_nan_is_nan);
+	tcase_add_test(tc, sigmoid_backward_at_random_inputs);
+	if (nref > 8)
+		grader_add_ulp_check(s, (struct grader_table){ref, nref, 1}, sigmoid_one, "vec_sigmoid",
+				     sigmoid_grad_one, "vec_sigmoid_backward");
 
 	tc = grader_tcase(s, "gemm_nn");
 	tcase_add_loop_test(tc, gemm_nn_of_small_integers_is_exact, 0, ROWS(shapes));
 	tcase_add_test(tc, gemm_nn_of_ones_sums_each_column);
+	tcase_add_test(tc, gemm_nn_at_random_shapes);
 	tc = grader_tcase(s, "gemm_tn");
 	tcase_add_loop_test(tc, gemm_tn_of_small_integers_is_exact, 0, ROWS(shapes));
 	tcase_add_test(tc, gemm_tn_of_ones_sums_each_column);
+	tcase_add_test(tc, gemm_tn_at_random_shapes);
 	tc = grader_tcase(s, "gemm_nn_f");
 	tcase_add_loop_test(tc, gemm_nn_f_of_small_integers_is_exact, 0, ROWS(shapes));
 	tcase_add_test(tc, gemm_nn_f_of_ones_sums_each_column);
+	tcase_add_test(tc, gemm_nn_f_at_random_shapes);
 	tc = grader_tcase(s, "gemm_tn_f");
 	tcase_add_loop_test(tc, gemm_tn_f_of_small_integers_is_exact, 0, ROWS(shapes));
 	tcase_add_test(tc, gemm_tn_f_of_ones_sums_each_column);
+	tcase_add_test(tc, gemm_tn_f_at_random_shapes);
 	return grader_run(s);
 }

@@ -3,6 +3,7 @@
  * memory nobody checks unless something is there to be spoilt: here it is
  * a row of marked NaNs, compared bit for bit after the call. */
 #include <stdarg.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -14,21 +15,25 @@
  * quiet NaN: arithmetic passes a quiet NaN through unchanged, so out[n] /=
  * sum would leave it as it was; a signalling one comes out quietened.
  * Each buffer's guards carry its own number in the low bits, so that
- * copying one buffer's guard into another's (out[n] = b[n]) shows too. */
+ * copying one buffer's guard into another's (out[n] = b[n]) shows too.
+ * Floats get the float signalling NaN with the same idea. */
 static const uint64_t GUARD_BITS = 0x7ff4badc0ff00000u;
+static const uint32_t GUARD_BITS_F = 0x7fa00000u;
 static uint64_t buffers;
 static const uint64_t MAGIC = 0x6775617264656421u; /* "guarded!" */
 
-/* The memory of a guarded buffer: its size, the guards before, the n
+/* The memory of a guarded buffer: its length and element width, the
+ * guards before (the last GRADER_GUARD * width bytes of before[]), the n
  * elements, the guards after. */
 struct head {
-	uint64_t magic, guard;
-	size_t n;
-	double before[GRADER_GUARD];
+	uint64_t magic;
+	size_t n, width;
+	unsigned char guard[sizeof(double)]; /* one guard element, width bytes */
+	unsigned char before[GRADER_GUARD * sizeof(double)];
 	double v[]; /* n elements, then GRADER_GUARD guards */
 };
 
-static struct head *head_of(const double *buf)
+static struct head *head_of(const void *buf)
 {
 	struct head *h = (struct head *)((char *)(uintptr_t)buf - offsetof(struct head, v));
 	if (h->magic != MAGIC) {
@@ -38,30 +43,67 @@ static struct head *head_of(const double *buf)
 	return h;
 }
 
-static bool is_guard(const struct head *h, double d)
+/* Element k of h's memory, k from -GRADER_GUARD to n + GRADER_GUARD - 1. */
+static unsigned char *at(const struct head *h, ptrdiff_t k)
 {
-	uint64_t bits;
-	memcpy(&bits, &d, sizeof bits);
-	return bits == h->guard;
+	return (unsigned char *)(uintptr_t)h->v + k * (ptrdiff_t)h->width;
 }
 
-double *grader_out(size_t n, double fill)
+static bool is_guard(const struct head *h, ptrdiff_t k)
 {
-	struct head *h = malloc(sizeof *h + (n + GRADER_GUARD) * sizeof(double));
+	return memcmp(at(h, k), h->guard, h->width) == 0;
+}
+
+/* Element k as a double, for messages. */
+static double value(const struct head *h, ptrdiff_t k)
+{
+	if (h->width == sizeof(float)) {
+		float f;
+		memcpy(&f, at(h, k), sizeof f);
+		return f;
+	}
+	double d;
+	memcpy(&d, at(h, k), sizeof d);
+	return d;
+}
+
+static void *guarded(size_t n, size_t width)
+{
+	struct head *h = malloc(sizeof *h + (n + GRADER_GUARD) * width);
 	if (!h) {
 		fprintf(stderr, "grader: out of memory\n");
 		abort();
 	}
-	double guard;
-	h->guard = GUARD_BITS | (++buffers & 0xfffff);
-	memcpy(&guard, &h->guard, sizeof guard);
+	uint64_t number = ++buffers & 0xfffff, bits = GUARD_BITS | number;
+	uint32_t bits_f = GUARD_BITS_F | (uint32_t)number;
+	if (width == sizeof(double))
+		memcpy(h->guard, &bits, sizeof bits);
+	else
+		memcpy(h->guard, &bits_f, sizeof bits_f);
 	h->magic = MAGIC;
 	h->n = n;
-	for (size_t k = 0; k < GRADER_GUARD; k++)
-		h->before[k] = h->v[n + k] = guard;
-	for (size_t k = 0; k < n; k++)
-		h->v[k] = fill;
+	h->width = width;
+	for (ptrdiff_t k = 1; k <= GRADER_GUARD; k++) {
+		memcpy(at(h, -k), h->guard, width);
+		memcpy(at(h, (ptrdiff_t)n + k - 1), h->guard, width);
+	}
 	return h->v;
+}
+
+double *grader_out(size_t n, double fill)
+{
+	double *v = guarded(n, sizeof *v);
+	for (size_t k = 0; k < n; k++)
+		v[k] = fill;
+	return v;
+}
+
+float *grader_out_f(size_t n, float fill)
+{
+	float *v = guarded(n, sizeof *v);
+	for (size_t k = 0; k < n; k++)
+		v[k] = fill;
+	return v;
 }
 
 double *grader_in(const double *src, size_t n)
@@ -72,36 +114,45 @@ double *grader_in(const double *src, size_t n)
 	return in;
 }
 
-size_t grader_len(const double *buf)
+float *grader_in_f(const float *src, size_t n)
+{
+	float *in = grader_out_f(n, 0);
+	if (n)
+		memcpy(in, src, n * sizeof *src);
+	return in;
+}
+
+size_t grader_len(const void *buf)
 {
 	return head_of(buf)->n;
 }
 
 /* What changed around buf, as "wrote past NAME[n-1] (NAME[n] = 0.5)", or
  * NULL when every guard is intact. */
-static const char *spoilt(char *msg, size_t size, const double *buf, const char *name)
+static const char *spoilt(char *msg, size_t size, const void *buf, const char *name)
 {
 	const struct head *h = head_of(buf);
-	for (size_t k = 0; k < GRADER_GUARD; k++)
-		if (!is_guard(h, h->v[h->n + k])) {
-			if (h->n == 0)
-				snprintf(msg, size, "wrote into %s although n = 0 (%s[%zu] became %.17g)",
-					 name, name, k, h->v[k]);
+	ptrdiff_t n = (ptrdiff_t)h->n;
+	for (ptrdiff_t k = n; k < n + GRADER_GUARD; k++)
+		if (!is_guard(h, k)) {
+			if (n == 0)
+				snprintf(msg, size, "wrote into %s although n = 0 (%s[%td] became %.17g)",
+					 name, name, k, value(h, k));
 			else
-				snprintf(msg, size, "wrote past %s[%zu], the last element (%s[%zu] became %.17g)",
-					 name, h->n - 1, name, h->n + k, h->v[h->n + k]);
+				snprintf(msg, size, "wrote past %s[%td], the last element (%s[%td] became %.17g)",
+					 name, n - 1, name, k, value(h, k));
 			return msg;
 		}
-	for (size_t k = GRADER_GUARD; k-- > 0;)
-		if (!is_guard(h, h->before[k])) {
-			snprintf(msg, size, "wrote before %s[0] (%s[-%zu] became %.17g)", name, name,
-				 GRADER_GUARD - k, h->before[k]);
+	for (ptrdiff_t k = -1; k >= -GRADER_GUARD; k--)
+		if (!is_guard(h, k)) {
+			snprintf(msg, size, "wrote before %s[0] (%s[%td] became %.17g)", name, name, k,
+				 value(h, k));
 			return msg;
 		}
 	return NULL;
 }
 
-void grader_expect_guards(const double *buf, const char *name, const char *callfmt, ...)
+void grader_expect_guards(const void *buf, const char *name, const char *callfmt, ...)
 {
 	char what[256];
 	if (!spoilt(what, sizeof what, buf, name))
@@ -115,16 +166,17 @@ void grader_expect_guards(const double *buf, const char *name, const char *callf
 		     "belongs to something else", call, what);
 }
 
-void grader_expect_unchanged(const double *in, const double *src, const char *name,
+void grader_expect_unchanged(const void *in, const void *src, const char *name,
 			     const char *callfmt, ...)
 {
 	char what[256], call[512];
 	const struct head *h = head_of(in);
 	const char *bad = spoilt(what, sizeof what, in, name);
 	for (size_t k = 0; !bad && k < h->n; k++)
-		if (memcmp(&in[k], &src[k], sizeof *in) != 0) {
+		if (memcmp(at(h, (ptrdiff_t)k), (const unsigned char *)src + k * h->width, h->width) != 0) {
+			double was = h->width == sizeof(float) ? ((const float *)src)[k] : ((const double *)src)[k];
 			snprintf(what, sizeof what, "wrote into its input %s (%s[%zu] was %.17g, now %.17g)",
-				 name, name, k, src[k], in[k]);
+				 name, name, k, was, value(h, (ptrdiff_t)k));
 			bad = what;
 		}
 	if (!bad)

@@ -139,23 +139,26 @@ size_t grader_int(size_t lo, size_t hi);
  * GRADER_GUARD guard elements before and after.  It lives until the check
  * ends (each check is a process of its own). */
 double *grader_out(size_t n, double fill);
+/* The same for n floats (chapter 14's float products). */
+float *grader_out_f(size_t n, float fill);
 
 /* A guarded copy of src[0..n), for an input the API declares const. */
 double *grader_in(const double *src, size_t n);
+float *grader_in_f(const float *src, size_t n);
 
-/* Fails the check when a guard of buf (from grader_out or grader_in)
- * changed: "CALL wrote past out[n-1]" or "before out[0]". */
-void grader_expect_guards(const double *buf, const char *name, const char *callfmt, ...)
+/* Fails the check when a guard of buf (from grader_out or grader_in, in
+ * either width) changed: "CALL wrote past out[n-1]" or "before out[0]". */
+void grader_expect_guards(const void *buf, const char *name, const char *callfmt, ...)
 	__attribute__((format(printf, 3, 4)));
 
 /* Fails the check when the input in (from grader_in(src, n)) no longer
  * equals src, or its guards changed: "CALL wrote into its input z". */
-void grader_expect_unchanged(const double *in, const double *src, const char *name,
+void grader_expect_unchanged(const void *in, const void *src, const char *name,
 			     const char *callfmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
 /* The number of elements of a guarded buffer. */
-size_t grader_len(const double *buf);
+size_t grader_len(const void *buf);
 
 /* ---- Reference tables (grader-table.c) ---- */
 
