@@ -32,19 +32,7 @@
 #define FLOOR_GRAD 1e-6
 
 /* The reference table, read at start-up: x, sigmoid(x), sigmoid'(x). */
-enum { MAX_REF = 4096, CHUNK = 100 };
-static struct grader_ref ref[MAX_REF];
-static int nref;
-static char ref_error[1024];
-
-START_TEST(reference_table_is_readable)
-{
-	ck_abort_msg("%s", ref_error);
-}
-END_TEST
-
-/* Rows [_i * CHUNK, (_i + 1) * CHUNK) of the table. */
-#define FOR_CHUNK(i) for (int i = _i * CHUNK; i < nref && i < (_i + 1) * CHUNK; i++)
+static struct grader_table ref;
 
 /* The grader's own sigmoid, only to recognise mistakes in hints (expected
  * values come from the table). */
@@ -85,10 +73,9 @@ static const char *sigmoid_hint(double x, double got)
 
 START_TEST(sigmoid_matches_high_precision_table)
 {
-	FOR_CHUNK(i) {
-		double x = ref[i].x, got = act_sigmoid(x);
-		expect_close(got, ref[i].f, TOL_TEXTBOOK, FLOOR_F, sigmoid_hint(x, got),
-			     "act_sigmoid(%.17g)", x);
+	GRADER_FOR_CHUNK(ref, r, _i) {
+		double x = r->x, got = act_sigmoid(x);
+		expect_close(got, r->f, TOL_TEXTBOOK, FLOOR_F, sigmoid_hint(x, got), "act_sigmoid(%.17g)", x);
 	}
 }
 END_TEST
@@ -161,9 +148,9 @@ static const char *grad_hint(double x, double got, double s)
 
 START_TEST(sigmoid_grad_matches_high_precision_table)
 {
-	FOR_CHUNK(i) {
-		double x = ref[i].x, got = act_sigmoid_grad(x);
-		expect_close(got, ref[i].g, TOL_TEXTBOOK, FLOOR_GRAD, grad_hint(x, got, ref[i].f),
+	GRADER_FOR_CHUNK(ref, r, _i) {
+		double x = r->x, got = act_sigmoid_grad(x);
+		expect_close(got, r->g, TOL_TEXTBOOK, FLOOR_GRAD, grad_hint(x, got, r->f),
 			     "act_sigmoid_grad(%.17g)", x);
 	}
 }
@@ -176,13 +163,20 @@ START_TEST(sigmoid_grad_at_zero_is_a_quarter)
 }
 END_TEST
 
+/* act_sigmoid in the shape grader_central_diff takes. */
+static double sigmoid_at(double x, void *ctx)
+{
+	(void)ctx;
+	return act_sigmoid(x);
+}
+
 /* Your derivative against a central difference of your own act_sigmoid
  * (chapter 06, "Gradient checking"): they must agree, whatever the table says. */
 START_TEST(sigmoid_grad_matches_central_difference)
 {
 	const double xs[] = {-7.5, -3, -1.25, -0.4, 0, 0.3, 1, 2.5, 6};
 	for (int i = 0; i < 9; i++) {
-		double n = grader_central_diff(act_sigmoid, xs[i], 1e-5);
+		double n = grader_central_diff(sigmoid_at, NULL, xs[i], 1e-5);
 		double a = act_sigmoid_grad(xs[i]);
 		ck_assert_msg(grader_grad_agrees(a, n),
 			      "act_sigmoid_grad(%.17g) returned %.17g but the central difference of "
@@ -235,12 +229,12 @@ START_TEST(sigmoid_grad_from_y_matches_the_table)
 {
 	/* Fed the exact sigmoid(x), it gives the exact slope (where y(1 - y)
 	 * does not cancel: |x| <= 8), within the chapter's slope tolerance. */
-	for (int i = 0; i < nref; i++) {
-		if (fabs(ref[i].x) > 8)
+	for (const struct grader_ref *r = ref.rows; r < ref.rows + ref.n; r++) {
+		if (fabs(r->x) > 8)
 			continue;
-		double got = act_sigmoid_grad_from_y(ref[i].f);
-		expect_close(got, ref[i].g, TOL_TEXTBOOK, FLOOR_GRAD, SEE_FROM_Y,
-			     "act_sigmoid_grad_from_y(%.17g) (y = sigmoid(%.17g))", ref[i].f, ref[i].x);
+		double got = act_sigmoid_grad_from_y(r->f);
+		expect_close(got, r->g, TOL_TEXTBOOK, FLOOR_GRAD, SEE_FROM_Y,
+			     "act_sigmoid_grad_from_y(%.17g) (y = sigmoid(%.17g))", r->f, r->x);
 	}
 }
 END_TEST
@@ -251,44 +245,144 @@ START_TEST(sigmoid_grad_from_y_propagates_nan)
 }
 END_TEST
 
-/* Only with COURSE_ULP_CHECK set, for the reference solutions: within 4 ULP
- * of the exact value wherever that is a normal double. */
-START_TEST(sigmoid_and_grad_within_4_ulp)
+/* ---- Random inputs, new each run ---- */
+
+/* The closed forms, in long double (64-bit mantissa): expected values for
+ * random inputs, 19 digits against the 9 the chapter asks for. */
+static long double ref_sig(double x)
 {
-	char msg[512];
-	if (!grader_table_within_ulps(ref, nref, act_sigmoid, "act_sigmoid", act_sigmoid_grad, "act_sigmoid_grad",
-				      4, msg, sizeof msg))
-		ck_abort_msg("%s", msg);
+	return x >= 0 ? 1 / (1 + expl(-(long double)x)) : expl(x) / (1 + expl(x));
+}
+
+static long double ref_slope(double x)
+{
+	return ref_sig(x) * ref_sig(-x);
+}
+
+/* A random input: mostly moderate, some in the tails, some tiny. */
+static double draw_x(int k)
+{
+	switch (k % 4) {
+	case 0: return grader_uniform(-8, 8);
+	case 1: return grader_uniform(-45, 45);
+	case 2: return grader_magnitude(-12, 2.87, true); /* |x| up to 741 */
+	default: return grader_magnitude(-300, 0, true);
+	}
+}
+
+START_TEST(sigmoid_matches_closed_form_at_random_inputs)
+{
+	for (int k = 0; k < 400; k++) {
+		double x = draw_x(k), got = act_sigmoid(x);
+		expect_close(got, (double)ref_sig(x), TOL_TEXTBOOK, FLOOR_F, sigmoid_hint(x, got),
+			     "act_sigmoid(%.17g)", x);
+	}
+}
+END_TEST
+
+START_TEST(sigmoid_is_symmetric_at_random_inputs)
+{
+	for (int k = 0; k < 200; k++) {
+		double x = grader_uniform(-30, 30), sum = act_sigmoid(x) + act_sigmoid(-x);
+		expect_that(fabs(sum - 1) <= 4 * TOL_TEXTBOOK,
+			    "act_sigmoid(%.17g) + act_sigmoid(%.17g) = %.17g, expected 1: the curve is "
+			    "symmetric about (0, 1/2), sigmoid(-x) = 1 - sigmoid(x) -- %s", x, -x, sum, SEE_F);
+	}
+}
+END_TEST
+
+/* "span (0, 1)", and it only rises. */
+START_TEST(sigmoid_rises_and_stays_between_0_and_1_at_random_inputs)
+{
+	for (int k = 0; k < 300; k++) {
+		double x = draw_x(k), y = x + fmax(1e-6 * fabs(x), 1e-3) * grader_uniform(1, 100);
+		double sx = act_sigmoid(x), sy = act_sigmoid(y);
+		expect_that(sx >= 0 && sx <= 1 + TOL_TEXTBOOK,
+			    "act_sigmoid(%.17g) returned %.17g, outside [0, 1] -- %s", x, sx, SEE_F);
+		expect_that(sx <= sy,
+			    "act_sigmoid(%.17g) = %.17g but act_sigmoid(%.17g) = %.17g: the sigmoid only "
+			    "rises -- %s", x, sx, y, sy, SEE_F);
+	}
+}
+END_TEST
+
+START_TEST(sigmoid_grad_matches_closed_form_at_random_inputs)
+{
+	for (int k = 0; k < 400; k++) {
+		double x = draw_x(k), got = act_sigmoid_grad(x);
+		expect_close(got, (double)ref_slope(x), TOL_TEXTBOOK, FLOOR_GRAD,
+			     grad_hint(x, got, (double)ref_sig(x)), "act_sigmoid_grad(%.17g)", x);
+	}
+}
+END_TEST
+
+/* The slope lies in (0, 1/4], and is the same at x and -x. */
+START_TEST(sigmoid_grad_is_even_and_at_most_a_quarter_at_random_inputs)
+{
+	for (int k = 0; k < 300; k++) {
+		double x = draw_x(k), a = act_sigmoid_grad(x), b = act_sigmoid_grad(-x);
+		expect_that(a >= 0 && a <= 0.25 * (1 + TOL_TEXTBOOK),
+			    "act_sigmoid_grad(%.17g) returned %.17g, outside [0, 1/4]: sigma' = sigma(1 - "
+			    "sigma) is largest at 0 -- %s", x, a, SEE_GRAD);
+		expect_that(grader_close(a, b, 2 * TOL_TEXTBOOK, FLOOR_GRAD),
+			    "act_sigmoid_grad(%.17g) = %.17g but act_sigmoid_grad(%.17g) = %.17g: "
+			    "sigma'(x) = sigma(x) sigma(-x) is the same at -x -- %s", x, a, -x, b, SEE_GRAD);
+	}
+}
+END_TEST
+
+START_TEST(sigmoid_grad_matches_central_difference_at_random_inputs)
+{
+	for (int k = 0; k < 100; k++) {
+		double x = grader_uniform(-20, 20);
+		double n = grader_central_diff(sigmoid_at, NULL, x, 1e-5), a = act_sigmoid_grad(x);
+		expect_that(grader_grad_agrees(a, n),
+			    "act_sigmoid_grad(%.17g) returned %.17g but the central difference of your "
+			    "act_sigmoid is %.17g -- %s", x, a, n, grad_hint(x, a, act_sigmoid(x)));
+	}
+}
+END_TEST
+
+START_TEST(sigmoid_grad_from_y_at_random_outputs)
+{
+	for (int k = 0; k < 300; k++) {
+		double y = k % 2 ? grader_uniform(0, 1) : (double)ref_sig(draw_x(k));
+		double got = act_sigmoid_grad_from_y(y);
+		long double want = (long double)y * (1 - (long double)y);
+		expect_close(got, (double)want, TOL_TEXTBOOK, FLOOR_GRAD, SEE_FROM_Y,
+			     "act_sigmoid_grad_from_y(%.17g)", y);
+	}
 }
 END_TEST
 
 int main(void)
 {
 	Suite *s = suite_create("04-sigmoid");
-	int chunks = 0;
 	TCase *tc = grader_tcase(s, "sigmoid");
-	nref = grader_load_reference("sigmoid-reference.csv", ref, MAX_REF, ref_error, sizeof ref_error);
-	if (nref > 0)
-		chunks = (nref + CHUNK - 1) / CHUNK;
-	else
-		tcase_add_test(tc, reference_table_is_readable);
+	ref = grader_table("sigmoid-reference.csv", tc);
 	tcase_add_test(tc, sigmoid_of_zero_is_one_half);
-	tcase_add_loop_test(tc, sigmoid_matches_high_precision_table, 0, chunks);
+	tcase_add_loop_test(tc, sigmoid_matches_high_precision_table, 0, ref.chunks);
+	tcase_add_test(tc, sigmoid_matches_closed_form_at_random_inputs);
 	tcase_add_test(tc, sigmoid_of_minus_x_is_one_minus_sigmoid_of_x);
+	tcase_add_test(tc, sigmoid_is_symmetric_at_random_inputs);
+	tcase_add_test(tc, sigmoid_rises_and_stays_between_0_and_1_at_random_inputs);
 	tcase_add_test(tc, sigmoid_survives_huge_inputs);
 	tcase_add_test(tc, sigmoid_limits_at_infinity);
 	tcase_add_test(tc, sigmoid_propagates_nan);
 	tc = grader_tcase(s, "sigmoid_grad");
 	tcase_add_test(tc, sigmoid_grad_at_zero_is_a_quarter);
-	tcase_add_loop_test(tc, sigmoid_grad_matches_high_precision_table, 0, chunks);
+	tcase_add_loop_test(tc, sigmoid_grad_matches_high_precision_table, 0, ref.chunks);
+	tcase_add_test(tc, sigmoid_grad_matches_closed_form_at_random_inputs);
+	tcase_add_test(tc, sigmoid_grad_is_even_and_at_most_a_quarter_at_random_inputs);
 	tcase_add_test(tc, sigmoid_grad_matches_central_difference);
+	tcase_add_test(tc, sigmoid_grad_matches_central_difference_at_random_inputs);
 	tcase_add_test(tc, sigmoid_grad_survives_huge_inputs);
 	tcase_add_test(tc, sigmoid_grad_propagates_nan);
 	tc = grader_tcase(s, "sigmoid_grad_from_y");
 	tcase_add_loop_test(tc, sigmoid_grad_from_y_is_y_times_one_minus_y, 0, ROWS(from_y));
 	tcase_add_test(tc, sigmoid_grad_from_y_matches_the_table);
+	tcase_add_test(tc, sigmoid_grad_from_y_at_random_outputs);
 	tcase_add_test(tc, sigmoid_grad_from_y_propagates_nan);
-	if (getenv("COURSE_ULP_CHECK"))
-		tcase_add_test(grader_tcase(s, "ulp"), sigmoid_and_grad_within_4_ulp);
+	grader_add_ulp_check(s, ref, act_sigmoid, "act_sigmoid", act_sigmoid_grad, "act_sigmoid_grad");
 	return grader_run(s);
 }

@@ -27,19 +27,7 @@
 #define FLOOR 1e-6
 
 /* The reference table, read at start-up: x, tanh x, tanh' x. */
-enum { MAX_REF = 4096, CHUNK = 100 };
-static struct grader_ref ref[MAX_REF];
-static int nref;
-static char ref_error[1024];
-
-START_TEST(reference_table_is_readable)
-{
-	ck_abort_msg("%s", ref_error);
-}
-END_TEST
-
-/* Rows [_i * CHUNK, (_i + 1) * CHUNK) of the table. */
-#define FOR_CHUNK(i) for (int i = _i * CHUNK; i < nref && i < (_i + 1) * CHUNK; i++)
+static struct grader_table ref;
 
 /* What a wrong tanh x suggests (the grader's own tanh only recognises
  * mistakes; expected values come from the table). */
@@ -61,9 +49,9 @@ static const char *tanh_hint(double x, double got)
 
 START_TEST(tanh_matches_high_precision_table)
 {
-	FOR_CHUNK(i) {
-		double x = ref[i].x, got = act_tanh(x);
-		expect_close(got, ref[i].f, TOL_TEXTBOOK, FLOOR, tanh_hint(x, got), "act_tanh(%.17g)", x);
+	GRADER_FOR_CHUNK(ref, r, _i) {
+		double x = r->x, got = act_tanh(x);
+		expect_close(got, r->f, TOL_TEXTBOOK, FLOOR, tanh_hint(x, got), "act_tanh(%.17g)", x);
 	}
 }
 END_TEST
@@ -128,9 +116,9 @@ static const char *grad_hint(double x, double got, double want)
 		       "there; write it with e^-2|x| " SEE_OVERFLOW;
 	if (!isfinite(got))
 		return "the slope is between 0 and 1: something overflowed " SEE_OVERFLOW;
-	if (x != 0 && grader_close(got, 1 - t, 1e-9, 1e-300))
+	if (x != 0 && grader_close(got, 1 - t, 1e-9, 1e-300) && !grader_close(want, 1 - t, 1e-9, FLOOR))
 		return "that is 1 - tanh(x) without the square: tanh' = 1 - tanh^2; " SEE_GRAD;
-	if (x != 0 && grader_close(got, 1 - x * x, 1e-9, 1e-300))
+	if (x != 0 && grader_close(got, 1 - x * x, 1e-9, 1e-300) && !grader_close(want, 1 - x * x, 1e-9, FLOOR))
 		return "that is 1 - x^2: act_tanh_grad takes the input x; 1 - y^2 needs y = tanh x; " SEE_GRAD;
 	if (got != 0 && grader_close(got, want / 2, 1e-9, 1e-300))
 		return "that is half of tanh'(x): d/dx [2 sigmoid(2x) - 1] = 4 sigmoid'(2x), the "
@@ -144,10 +132,9 @@ static const char *grad_hint(double x, double got, double want)
 
 START_TEST(tanh_grad_matches_high_precision_table)
 {
-	FOR_CHUNK(i) {
-		double x = ref[i].x, got = act_tanh_grad(x);
-		expect_close(got, ref[i].g, TOL_TEXTBOOK, FLOOR, grad_hint(x, got, ref[i].g),
-			     "act_tanh_grad(%.17g)", x);
+	GRADER_FOR_CHUNK(ref, r, _i) {
+		double x = r->x, got = act_tanh_grad(x);
+		expect_close(got, r->g, TOL_TEXTBOOK, FLOOR, grad_hint(x, got, r->g), "act_tanh_grad(%.17g)", x);
 	}
 }
 END_TEST
@@ -159,13 +146,20 @@ START_TEST(tanh_grad_at_zero_is_one)
 }
 END_TEST
 
+/* act_tanh in the shape grader_central_diff takes. */
+static double tanh_at(double x, void *ctx)
+{
+	(void)ctx;
+	return act_tanh(x);
+}
+
 /* Your derivative against a central difference of your own act_tanh
  * (chapter 06, "Gradient checking"). */
 START_TEST(tanh_grad_matches_central_difference)
 {
 	const double xs[] = {-4, -1.5, -0.6, -0.1, 0, 0.2, 0.9, 2.25, 5};
 	for (int i = 0; i < 9; i++) {
-		double n = grader_central_diff(act_tanh, xs[i], 1e-5);
+		double n = grader_central_diff(tanh_at, NULL, xs[i], 1e-5);
 		double a = act_tanh_grad(xs[i]);
 		ck_assert_msg(grader_grad_agrees(a, n),
 			      "act_tanh_grad(%.17g) returned %.17g but the central difference of your "
@@ -191,40 +185,119 @@ START_TEST(tanh_grad_propagates_nan)
 }
 END_TEST
 
-/* Only with COURSE_ULP_CHECK set, for the reference solutions: within 4 ULP
- * of the exact value wherever that is a normal double. */
-START_TEST(tanh_and_grad_within_4_ulp)
+/* ---- Random inputs, new each run ---- */
+
+/* A random input: mostly moderate, some in the tails, some tiny. */
+static double draw_x(int k)
 {
-	char msg[512];
-	if (!grader_table_within_ulps(ref, nref, act_tanh, "act_tanh", act_tanh_grad, "act_tanh_grad",
-				      4, msg, sizeof msg))
-		ck_abort_msg("%s", msg);
+	switch (k % 4) {
+	case 0: return grader_uniform(-4, 4);
+	case 1: return grader_uniform(-25, 25);
+	case 2: return grader_magnitude(-12, 2.87, true); /* |x| up to 741 */
+	default: return grader_magnitude(-300, 0, true);
+	}
+}
+
+/* tanh' x = sech^2 x = 4u/(1 + u)^2, u = e^-2|x|, in long double. */
+static long double ref_slope(double x)
+{
+	long double u = expl(-2 * fabsl((long double)x));
+	return 4 * u / ((1 + u) * (1 + u));
+}
+
+START_TEST(tanh_matches_closed_form_at_random_inputs)
+{
+	for (int k = 0; k < 400; k++) {
+		double x = draw_x(k), got = act_tanh(x);
+		expect_close(got, (double)tanhl(x), TOL_TEXTBOOK, FLOOR, tanh_hint(x, got), "act_tanh(%.17g)", x);
+	}
+}
+END_TEST
+
+START_TEST(tanh_is_odd_at_random_inputs)
+{
+	for (int k = 0; k < 300; k++) {
+		double x = draw_x(k), a = act_tanh(x), b = act_tanh(-x);
+		expect_that(grader_close(a, -b, 2 * TOL_TEXTBOOK, FLOOR),
+			    "act_tanh(%.17g) = %.17g and act_tanh(%.17g) = %.17g, expected opposite numbers: "
+			    "tanh is odd, tanh(-x) = -tanh(x) -- %s", x, a, -x, b, tanh_hint(x, a));
+	}
+}
+END_TEST
+
+/* "span (-1, 1)", and it only rises. */
+START_TEST(tanh_rises_and_stays_between_minus_1_and_1_at_random_inputs)
+{
+	for (int k = 0; k < 300; k++) {
+		double x = draw_x(k), y = x + fmax(1e-6 * fabs(x), 1e-3) * grader_uniform(1, 100);
+		double tx = act_tanh(x), ty = act_tanh(y);
+		expect_that(fabs(tx) <= 1 + TOL_TEXTBOOK, "act_tanh(%.17g) returned %.17g, outside [-1, 1] -- %s",
+			    x, tx, tanh_hint(x, tx));
+		expect_that(tx <= ty, "act_tanh(%.17g) = %.17g but act_tanh(%.17g) = %.17g: tanh only rises -- %s",
+			    x, tx, y, ty, SEE_F);
+	}
+}
+END_TEST
+
+START_TEST(tanh_grad_matches_closed_form_at_random_inputs)
+{
+	for (int k = 0; k < 400; k++) {
+		double x = draw_x(k), got = act_tanh_grad(x), want = (double)ref_slope(x);
+		expect_close(got, want, TOL_TEXTBOOK, FLOOR, grad_hint(x, got, want), "act_tanh_grad(%.17g)", x);
+	}
+}
+END_TEST
+
+/* The slope lies in (0, 1] and is the same at x and -x. */
+START_TEST(tanh_grad_is_even_and_at_most_one_at_random_inputs)
+{
+	for (int k = 0; k < 300; k++) {
+		double x = draw_x(k), a = act_tanh_grad(x), b = act_tanh_grad(-x);
+		expect_that(a >= 0 && a <= 1 + TOL_TEXTBOOK,
+			    "act_tanh_grad(%.17g) returned %.17g, outside [0, 1] -- %s",
+			    x, a, grad_hint(x, a, (double)ref_slope(x)));
+		expect_that(grader_close(a, b, 2 * TOL_TEXTBOOK, FLOOR),
+			    "act_tanh_grad(%.17g) = %.17g but act_tanh_grad(%.17g) = %.17g: tanh' = 1 - tanh^2 "
+			    "is the same at -x -- %s", x, a, -x, b, SEE_GRAD);
+	}
+}
+END_TEST
+
+START_TEST(tanh_grad_matches_central_difference_at_random_inputs)
+{
+	for (int k = 0; k < 100; k++) {
+		double x = grader_uniform(-10, 10);
+		double n = grader_central_diff(tanh_at, NULL, x, 1e-5), a = act_tanh_grad(x);
+		expect_that(grader_grad_agrees(a, n),
+			    "act_tanh_grad(%.17g) returned %.17g but the central difference of your act_tanh "
+			    "is %.17g -- %s", x, a, n, grad_hint(x, a, (double)ref_slope(x)));
+	}
 }
 END_TEST
 
 int main(void)
 {
 	Suite *s = suite_create("05-tanh");
-	int chunks = 0;
 	TCase *tc = grader_tcase(s, "tanh");
-	nref = grader_load_reference("tanh-reference.csv", ref, MAX_REF, ref_error, sizeof ref_error);
-	if (nref > 0)
-		chunks = (nref + CHUNK - 1) / CHUNK;
-	else
-		tcase_add_test(tc, reference_table_is_readable);
+	ref = grader_table("tanh-reference.csv", tc);
 	tcase_add_test(tc, tanh_of_zero_is_zero);
-	tcase_add_loop_test(tc, tanh_matches_high_precision_table, 0, chunks);
+	tcase_add_loop_test(tc, tanh_matches_high_precision_table, 0, ref.chunks);
+	tcase_add_test(tc, tanh_matches_closed_form_at_random_inputs);
 	tcase_add_test(tc, tanh_is_odd);
+	tcase_add_test(tc, tanh_is_odd_at_random_inputs);
+	tcase_add_test(tc, tanh_rises_and_stays_between_minus_1_and_1_at_random_inputs);
 	tcase_add_test(tc, tanh_survives_huge_inputs);
 	tcase_add_test(tc, tanh_limits_at_infinity);
 	tcase_add_test(tc, tanh_propagates_nan);
 	tc = grader_tcase(s, "tanh_grad");
 	tcase_add_test(tc, tanh_grad_at_zero_is_one);
-	tcase_add_loop_test(tc, tanh_grad_matches_high_precision_table, 0, chunks);
+	tcase_add_loop_test(tc, tanh_grad_matches_high_precision_table, 0, ref.chunks);
+	tcase_add_test(tc, tanh_grad_matches_closed_form_at_random_inputs);
+	tcase_add_test(tc, tanh_grad_is_even_and_at_most_one_at_random_inputs);
 	tcase_add_test(tc, tanh_grad_matches_central_difference);
+	tcase_add_test(tc, tanh_grad_matches_central_difference_at_random_inputs);
 	tcase_add_test(tc, tanh_grad_survives_huge_inputs);
 	tcase_add_test(tc, tanh_grad_propagates_nan);
-	if (getenv("COURSE_ULP_CHECK"))
-		tcase_add_test(grader_tcase(s, "ulp"), tanh_and_grad_within_4_ulp);
+	grader_add_ulp_check(s, ref, act_tanh, "act_tanh", act_tanh_grad, "act_tanh_grad");
 	return grader_run(s);
 }

@@ -68,16 +68,67 @@ START_TEST(relu_grad_propagates_nan)
 }
 END_TEST
 
+/* act_relu in the shape grader_central_diff takes. */
+static double relu_at(double x, void *ctx) { (void)ctx; return act_relu(x); }
+
 START_TEST(relu_grad_matches_central_difference)
 {
 	/* At least 10h = 1e-4 away from the kink, where ReLU is a straight line. */
 	const double xs[] = {-2, -0.5, -1e-3, 1e-3, 0.5, 2};
 	for (int i = 0; i < 6; i++) {
-		double n = grader_central_diff(act_relu, xs[i], 1e-5);
+		double n = grader_central_diff(relu_at, NULL, xs[i], 1e-5);
 		double a = act_relu_grad(xs[i]);
 		ck_assert_msg(grader_grad_agrees(a, n),
 			      "act_relu_grad(%.17g) returned %.17g but the central difference of your "
 			      "act_relu is %.17g -- %s", xs[i], a, n, SEE_GRAD);
+	}
+}
+END_TEST
+
+/* ---- Random inputs, new each run ---- */
+
+START_TEST(relu_is_max_of_zero_and_x_at_random_inputs)
+{
+	for (int k = 0; k < 300; k++) {
+		double x = grader_magnitude(-323, 308, true), got = act_relu(x);
+		expect_close(got, x > 0 ? x : 0, 0, 1e-300,
+			     x < 0 && got == x ? "that is x itself: negative inputs give 0. " SEE_F : SEE_F,
+			     "act_relu(%.17g)", x);
+	}
+}
+END_TEST
+
+/* relu(x) + relu(-x) = |x| and relu(x) - relu(-x) = x (07-relu.md, "The function"). */
+START_TEST(relu_of_x_and_minus_x_make_abs_at_random_inputs)
+{
+	for (int k = 0; k < 200; k++) {
+		double x = grader_magnitude(-10, 10, true), p = act_relu(x), m = act_relu(-x);
+		expect_that(p + m == fabs(x) && p - m == x,
+			    "act_relu(%.17g) = %.17g and act_relu(%.17g) = %.17g: relu(x) + relu(-x) "
+			    "should be |x| and relu(x) - relu(-x) should be x -- %s", x, p, -x, m, SEE_F);
+	}
+}
+END_TEST
+
+START_TEST(relu_grad_is_one_for_positive_else_zero_at_random_inputs)
+{
+	for (int k = 0; k < 300; k++) {
+		double x = grader_magnitude(-323, 308, true), got = act_relu_grad(x);
+		expect_close(got, x > 0 ? 1 : 0, 0, 1e-300,
+			     got == act_relu(x) && got != (x > 0) ? "that is relu(x), the function itself, "
+			     "not its slope. " SEE_GRAD : SEE_GRAD, "act_relu_grad(%.17g)", x);
+	}
+}
+END_TEST
+
+START_TEST(relu_grad_matches_central_difference_at_random_inputs)
+{
+	for (int k = 0; k < 100; k++) {
+		double x = grader_magnitude(-4, 3, true); /* |x| >= 1e-4: clear of the kink */
+		double n = grader_central_diff(relu_at, NULL, x, 1e-5), a = act_relu_grad(x);
+		expect_that(grader_grad_agrees(a, n),
+			    "act_relu_grad(%.17g) returned %.17g but the central difference of your "
+			    "act_relu is %.17g -- %s", x, a, n, SEE_GRAD);
 	}
 }
 END_TEST
@@ -161,10 +212,14 @@ int main(void)
 	Suite *s = suite_create("07-relu");
 	TCase *tc = grader_tcase(s, "relu");
 	tcase_add_loop_test(tc, relu_is_max_of_zero_and_x, 0, ROWS(rows));
+	tcase_add_test(tc, relu_is_max_of_zero_and_x_at_random_inputs);
+	tcase_add_test(tc, relu_of_x_and_minus_x_make_abs_at_random_inputs);
 	tcase_add_test(tc, relu_propagates_nan);
 	tc = grader_tcase(s, "relu_grad");
 	tcase_add_loop_test(tc, relu_grad_is_one_for_positive_else_zero, 0, ROWS(rows));
+	tcase_add_test(tc, relu_grad_is_one_for_positive_else_zero_at_random_inputs);
 	tcase_add_test(tc, relu_grad_matches_central_difference);
+	tcase_add_test(tc, relu_grad_matches_central_difference_at_random_inputs);
 	tcase_add_test(tc, relu_grad_propagates_nan);
 	tc = grader_tcase(s, "dying_relu");
 	tcase_add_test(tc, dead_relu_unit_gets_exactly_zero_gradient);

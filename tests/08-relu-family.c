@@ -25,8 +25,18 @@
 	"compute alpha e^x from x " CH "\"ELU\")"
 #define SEE_NAN "a NaN input gives NaN (see 01-why.md, \"Rules of the road\")"
 
-static double param;  /* the alpha of the function under a central difference */
-static double point;  /* the x of prelu as a function of alpha */
+/* The slopes the chapter singles out for the leaky ReLU and PReLU: 0 (ReLU,
+ * where 0 * -inf is NaN), 0.01 (the usual), 0.1, 0.25 (PReLU's start), 0.5,
+ * 1 (the identity) and 2 (past 1, where the max shortcut breaks). */
+static const double named_alphas[] = {0, 0.01, 0.1, 0.25, 0.5, 1, 2};
+/* And for ELU: 1 (no kink), 0.5, SELU's 1.6733 (08-relu-family.md, "ELU"). */
+static const double elu_alphas[] = {0.5, 1, 1.6732632423543772};
+
+/* A point of a central difference: alpha for a function of x, or x for
+ * a function of alpha. */
+struct at {
+	double x, alpha;
+};
 
 /* ---- Leaky ReLU and PReLU: one function, two names ---- */
 
@@ -104,7 +114,7 @@ START_TEST(leaky_relu_with_alpha_1_over_a_is_x_over_a)
 }
 END_TEST
 
-static double leaky_at(double x) { return act_leaky_relu(x, param); }
+static double leaky_at(double x, void *ctx) { return act_leaky_relu(x, ((struct at *)ctx)->alpha); }
 
 /* The leaky ReLU by its definition, at the finite points of the
  * central-difference checks (alpha x rounded once, as any correct code
@@ -131,8 +141,8 @@ static bool leaky_forward_is_wrong(char *msg, size_t size, const char *name,
 	}
 	return false;
 }
-static double prelu_at(double x) { return act_prelu(x, param); }
-static double prelu_of_alpha(double alpha) { return act_prelu(point, alpha); }
+static double prelu_at(double x, void *ctx) { return act_prelu(x, ((struct at *)ctx)->alpha); }
+static double prelu_of_alpha(double alpha, void *ctx) { return act_prelu(((struct at *)ctx)->x, alpha); }
 
 /* Away from the kink by at least 10h = 1e-4. */
 static const double smooth_xs[] = {-3, -1, -0.2, 0.2, 1, 3};
@@ -141,9 +151,9 @@ static const double alphas[] = {0.01, 0.25, 1.5};
 START_TEST(leaky_relu_grad_matches_central_difference)
 {
 	for (int k = 0; k < 3; k++) {
-		param = alphas[k];
-		double x = smooth_xs[_i];
-		double n = grader_central_diff(leaky_at, x, 1e-5);
+		struct at at = {smooth_xs[_i], alphas[k]};
+		double x = at.x, param = at.alpha;
+		double n = grader_central_diff(leaky_at, &at, x, 1e-5);
 		double a = act_leaky_relu_grad(x, param);
 		char why[512];
 		if (!grader_grad_agrees(a, n) &&
@@ -157,18 +167,25 @@ START_TEST(leaky_relu_grad_matches_central_difference)
 }
 END_TEST
 
+/* NaN for NaN at every slope the chapter names: with alpha = 0 a special
+ * case for -inf must not catch NaN too. */
 START_TEST(leaky_relu_propagates_nan)
 {
-	expect_nan(act_leaky_relu(NAN, 0.01), SEE_NAN, "act_leaky_relu(nan, 0.01)");
-	expect_nan(act_leaky_relu(NAN, 2), SEE_NAN, "act_leaky_relu(nan, 2)");
+	for (int k = 0; k < ROWS(named_alphas); k++) {
+		double alpha = named_alphas[k], got = act_leaky_relu(NAN, alpha);
+		expect_nan(got, alpha == 0 && got == 0 ? SEE_NAN ": alpha = 0 gives 0 for x <= 0, but NaN "
+			   "is not <= 0" : SEE_NAN, "act_leaky_relu(nan, %g)", alpha);
+	}
 }
 END_TEST
 
 START_TEST(leaky_relu_grad_propagates_nan)
 {
-	double got = act_leaky_relu_grad(NAN, 0.01);
-	expect_nan(got, got == 0.01 ? SEE_NAN ": NaN > 0 and NaN >= 0 are both false, so x > 0 ? 1 : alpha (or >=) gives alpha" : SEE_NAN,
-		   "act_leaky_relu_grad(nan, 0.01)");
+	for (int k = 0; k < ROWS(named_alphas); k++) {
+		double alpha = named_alphas[k], got = act_leaky_relu_grad(NAN, alpha);
+		expect_nan(got, got == alpha ? SEE_NAN ": NaN > 0 and NaN >= 0 are both false, so x > 0 ? "
+			   "1 : alpha (or >=) gives alpha" : SEE_NAN, "act_leaky_relu_grad(nan, %g)", alpha);
+	}
 }
 END_TEST
 
@@ -214,9 +231,9 @@ END_TEST
 
 START_TEST(prelu_grads_match_central_differences)
 {
-	double x = smooth_xs[_i];
-	param = 0.25;
-	double n = grader_central_diff(prelu_at, x, 1e-5);
+	struct at at = {smooth_xs[_i], 0.25};
+	double x = at.x, param = at.alpha;
+	double n = grader_central_diff(prelu_at, &at, x, 1e-5);
 	double a = act_prelu_grad(x, param);
 	char why[512];
 	if (!grader_grad_agrees(a, n) && leaky_forward_is_wrong(why, sizeof why, "act_prelu", act_prelu, x, param))
@@ -226,8 +243,7 @@ START_TEST(prelu_grads_match_central_differences)
 		      "act_prelu_grad(%.17g, 0.25) returned %.17g but the central difference of your "
 		      "act_prelu in x is %.17g -- %s", x, a, n, SEE_LEAKY_GRAD);
 	/* prelu is linear in alpha: no kink to avoid. */
-	point = x;
-	n = grader_central_diff(prelu_of_alpha, 0.25, 1e-5);
+	n = grader_central_diff(prelu_of_alpha, &at, 0.25, 1e-5);
 	a = act_prelu_grad_alpha(x, 0.25);
 	ck_assert_msg(grader_grad_agrees(a, n),
 		      "act_prelu_grad_alpha(%.17g, 0.25) returned %.17g but the central difference of "
@@ -237,9 +253,12 @@ END_TEST
 
 START_TEST(prelu_propagates_nan)
 {
-	expect_nan(act_prelu(NAN, 0.25), SEE_NAN, "act_prelu(nan, 0.25)");
-	expect_nan(act_prelu_grad(NAN, 0.25), SEE_NAN, "act_prelu_grad(nan, 0.25)");
-	expect_nan(act_prelu_grad_alpha(NAN, 0.25), SEE_NAN, "act_prelu_grad_alpha(nan, 0.25)");
+	for (int k = 0; k < ROWS(named_alphas); k++) {
+		double alpha = named_alphas[k];
+		expect_nan(act_prelu(NAN, alpha), SEE_NAN, "act_prelu(nan, %g)", alpha);
+		expect_nan(act_prelu_grad(NAN, alpha), SEE_NAN, "act_prelu_grad(nan, %g)", alpha);
+		expect_nan(act_prelu_grad_alpha(NAN, alpha), SEE_NAN, "act_prelu_grad_alpha(nan, %g)", alpha);
+	}
 }
 END_TEST
 
@@ -287,7 +306,7 @@ START_TEST(rrelu_training_slopes_lie_in_the_interval)
 	rng_seed(&r, 2024);
 	for (int i = 0; i < DRAWS; i++) {
 		double a = act_rrelu_slope(LOWER, UPPER, 1, &r);
-		ck_assert_msg(a >= LOWER && a <= UPPER,
+		expect_that(a >= LOWER && a <= UPPER,
 			      "act_rrelu_slope(0.125, 1/3, training = 1, rng) returned %.17g on draw %d, "
 			      "outside [lower, upper] = [0.125, 0.333...]: draw lower + (upper - lower) u "
 			      "with u uniform on [0, 1) " SEE_RRELU, a, i + 1);
@@ -350,7 +369,7 @@ START_TEST(rrelu_same_seed_gives_same_slopes)
 		first[i] = act_rrelu_slope(LOWER, UPPER, 1, &r1);
 	for (int i = 0; i < 1000; i++) {
 		double a = act_rrelu_slope(LOWER, UPPER, 1, &r2);
-		ck_assert_msg(a == first[i],
+		expect_that(a == first[i],
 			      "act_rrelu_slope(0.125, 1/3, training = 1, rng) gave %.17g on draw %d from a "
 			      "generator seeded 12345, but %.17g on the same draw from another one seeded "
 			      "12345: draw from the rng you are given, nothing else " SEE_RRELU,
@@ -435,14 +454,14 @@ START_TEST(elu_grad_is_one_or_alpha_exp)
 }
 END_TEST
 
-static double elu_at(double x) { return act_elu(x, param); }
+static double elu_at(double x, void *ctx) { return act_elu(x, ((struct at *)ctx)->alpha); }
 
 START_TEST(elu_grad_matches_central_difference)
 {
 	for (int k = 0; k < 3; k++) {
-		param = alphas[k];
-		double x = smooth_xs[_i];
-		double n = grader_central_diff(elu_at, x, 1e-5);
+		struct at at = {smooth_xs[_i], alphas[k]};
+		double x = at.x, param = at.alpha;
+		double n = grader_central_diff(elu_at, &at, x, 1e-5);
 		double a = act_elu_grad(x, param);
 		ck_assert_msg(grader_grad_agrees(a, n),
 			      "act_elu_grad(%.17g, %.17g) returned %.17g but the central difference of your "
@@ -453,8 +472,231 @@ END_TEST
 
 START_TEST(elu_propagates_nan)
 {
-	expect_nan(act_elu(NAN, 1), SEE_NAN, "act_elu(nan, 1)");
-	expect_nan(act_elu_grad(NAN, 1), SEE_NAN, "act_elu_grad(nan, 1)");
+	for (int k = 0; k < ROWS(elu_alphas); k++) {
+		double alpha = elu_alphas[k];
+		expect_nan(act_elu(NAN, alpha), SEE_NAN, "act_elu(nan, %g)", alpha);
+		expect_nan(act_elu_grad(NAN, alpha), SEE_NAN, "act_elu_grad(nan, %g)", alpha);
+	}
+}
+END_TEST
+
+/* ---- Infinities, at every slope the chapter names ---- */
+
+START_TEST(leaky_relu_and_prelu_limits_at_infinity)
+{
+	for (int k = 0; k < ROWS(named_alphas); k++) {
+		double alpha = named_alphas[k], low = alpha == 0 ? 0 : -INFINITY;
+		const char *hint = alpha == 0 ? "with alpha = 0 the function is ReLU, whose limit at -inf is "
+						 "0, not 0 * -inf = NaN " CH "\"Leaky ReLU\")" : SEE_LEAKY;
+		expect_close(act_leaky_relu(INFINITY, alpha), INFINITY, 0, 0, SEE_LEAKY, "act_leaky_relu(inf, %g)", alpha);
+		expect_close(act_leaky_relu(-INFINITY, alpha), low, 0, 1e-300, hint, "act_leaky_relu(-inf, %g)", alpha);
+		expect_close(act_prelu(INFINITY, alpha), INFINITY, 0, 0, SEE_LEAKY, "act_prelu(inf, %g)", alpha);
+		expect_close(act_prelu(-INFINITY, alpha), low, 0, 1e-300, hint, "act_prelu(-inf, %g)", alpha);
+		expect_close(act_leaky_relu_grad(INFINITY, alpha), 1, 0, 1e-300, SEE_LEAKY_GRAD,
+			     "act_leaky_relu_grad(inf, %g)", alpha);
+		expect_close(act_leaky_relu_grad(-INFINITY, alpha), alpha, 0, 1e-300, SEE_LEAKY_GRAD,
+			     "act_leaky_relu_grad(-inf, %g)", alpha);
+		expect_close(act_prelu_grad(INFINITY, alpha), 1, 0, 1e-300, SEE_LEAKY_GRAD,
+			     "act_prelu_grad(inf, %g)", alpha);
+		expect_close(act_prelu_grad(-INFINITY, alpha), alpha, 0, 1e-300, SEE_LEAKY_GRAD,
+			     "act_prelu_grad(-inf, %g)", alpha);
+		expect_close(act_prelu_grad_alpha(INFINITY, alpha), 0, 0, 1e-300, SEE_DALPHA,
+			     "act_prelu_grad_alpha(inf, %g)", alpha);
+		expect_close(act_prelu_grad_alpha(-INFINITY, alpha), -INFINITY, 0, 0, SEE_DALPHA,
+			     "act_prelu_grad_alpha(-inf, %g)", alpha);
+	}
+}
+END_TEST
+
+/* The kink belongs to x <= 0: the slope there is alpha, at 0 and -0, for
+ * every named alpha. */
+START_TEST(leaky_relu_and_prelu_grads_at_the_kink_are_alpha)
+{
+	for (int k = 0; k < ROWS(named_alphas); k++)
+		for (int sign = 0; sign < 2; sign++) {
+			double alpha = named_alphas[k], x = sign ? -0.0 : 0.0;
+			expect_close(act_leaky_relu_grad(x, alpha), alpha, 0, 1e-300, SEE_LEAKY_KINK,
+				     "act_leaky_relu_grad(%g, %g)", x, alpha);
+			expect_close(act_prelu_grad(x, alpha), alpha, 0, 1e-300, SEE_LEAKY_KINK,
+				     "act_prelu_grad(%g, %g)", x, alpha);
+			expect_close(act_prelu_grad_alpha(x, alpha), 0, 0, 1e-300, SEE_DALPHA,
+				     "act_prelu_grad_alpha(%g, %g)", x, alpha);
+		}
+}
+END_TEST
+
+START_TEST(elu_limits_at_infinity)
+{
+	for (int k = 0; k < ROWS(elu_alphas); k++) {
+		double alpha = elu_alphas[k];
+		expect_close(act_elu(INFINITY, alpha), INFINITY, 0, 0, SEE_ELU, "act_elu(inf, %g)", alpha);
+		expect_close(act_elu(-INFINITY, alpha), -alpha, 0, 1e-300,
+			     "elu saturates at -alpha: expm1(-inf) = -1 " CH "\"ELU\")", "act_elu(-inf, %g)", alpha);
+		expect_close(act_elu_grad(INFINITY, alpha), 1, 0, 1e-300, SEE_ELU_GRAD, "act_elu_grad(inf, %g)", alpha);
+		expect_close(act_elu_grad(-INFINITY, alpha), 0, 0, 1e-300, SEE_ELU_GRAD,
+			     "act_elu_grad(-inf, %g)", alpha);
+	}
+}
+END_TEST
+
+START_TEST(elu_grad_at_the_kink_is_alpha)
+{
+	for (int k = 0; k < ROWS(elu_alphas); k++)
+		for (int sign = 0; sign < 2; sign++) {
+			double alpha = elu_alphas[k], x = sign ? -0.0 : 0.0;
+			expect_close(act_elu_grad(x, alpha), alpha, 0, 1e-300,
+				     "elu'(0) = alpha e^0 = alpha: the kink belongs to the side x <= 0 " CH "\"ELU\")",
+				     "act_elu_grad(%g, %g)", x, alpha);
+			expect_close(act_elu(x, alpha), 0, 0, 1e-300, SEE_ELU, "act_elu(%g, %g)", x, alpha);
+		}
+}
+END_TEST
+
+/* ---- Random inputs, new each run ---- */
+
+/* A slope: one the chapter names, or a random one in [0, 3). */
+static double draw_alpha(int k)
+{
+	return k % 3 == 0 ? named_alphas[(k / 3) % ROWS(named_alphas)] : grader_uniform(0, 3);
+}
+
+START_TEST(leaky_relu_and_prelu_at_random_inputs)
+{
+	for (int k = 0; k < 300; k++) {
+		double x = grader_magnitude(-300, 300, true), alpha = draw_alpha(k);
+		double want = x > 0 ? x : alpha * x, dwant = x > 0 ? 1 : alpha;
+		double got = act_leaky_relu(x, alpha);
+		expect_close(got, want, TOL_EXACT, 1e-300, leaky_hint(x, alpha, got),
+			     "act_leaky_relu(%.17g, %.17g)", x, alpha);
+		got = act_prelu(x, alpha);
+		expect_close(got, want, TOL_EXACT, 1e-300, leaky_hint(x, alpha, got), "act_prelu(%.17g, %.17g)", x, alpha);
+		got = act_leaky_relu_grad(x, alpha);
+		expect_close(got, dwant, 0, 1e-300, leaky_grad_hint(x, alpha, got),
+			     "act_leaky_relu_grad(%.17g, %.17g)", x, alpha);
+		got = act_prelu_grad(x, alpha);
+		expect_close(got, dwant, 0, 1e-300, leaky_grad_hint(x, alpha, got),
+			     "act_prelu_grad(%.17g, %.17g)", x, alpha);
+		got = act_prelu_grad_alpha(x, alpha);
+		expect_close(got, x > 0 ? 0 : x, 0, 1e-300,
+			     got == alpha ? "that is alpha, the slope in x; the slope in alpha of alpha x is x. " SEE_DALPHA :
+			     x > 0 && got == x ? "for x > 0, prelu(x) = x does not depend on alpha. " SEE_DALPHA : SEE_DALPHA,
+			     "act_prelu_grad_alpha(%.17g, %.17g)", x, alpha);
+	}
+}
+END_TEST
+
+START_TEST(leaky_relu_and_prelu_grads_match_central_differences_at_random_inputs)
+{
+	for (int k = 0; k < 100; k++) {
+		struct at at = {grader_magnitude(-4, 2, true), draw_alpha(k)}; /* |x| >= 1e-4 */
+		double n = grader_central_diff(leaky_at, &at, at.x, 1e-5), a = act_leaky_relu_grad(at.x, at.alpha);
+		expect_that(grader_grad_agrees(a, n), "act_leaky_relu_grad(%.17g, %.17g) returned %.17g but the "
+			    "central difference of your act_leaky_relu is %.17g -- %s", at.x, at.alpha, a, n, SEE_LEAKY_GRAD);
+		n = grader_central_diff(prelu_at, &at, at.x, 1e-5), a = act_prelu_grad(at.x, at.alpha);
+		expect_that(grader_grad_agrees(a, n), "act_prelu_grad(%.17g, %.17g) returned %.17g but the central "
+			    "difference of your act_prelu in x is %.17g -- %s", at.x, at.alpha, a, n, SEE_LEAKY_GRAD);
+		n = grader_central_diff(prelu_of_alpha, &at, at.alpha, 1e-5), a = act_prelu_grad_alpha(at.x, at.alpha);
+		expect_that(grader_grad_agrees(a, n), "act_prelu_grad_alpha(%.17g, %.17g) returned %.17g but the "
+			    "central difference of your act_prelu in alpha is %.17g -- %s", at.x, at.alpha, a, n, SEE_DALPHA);
+	}
+}
+END_TEST
+
+START_TEST(elu_at_random_inputs)
+{
+	for (int k = 0; k < 300; k++) {
+		double x = k % 2 ? grader_uniform(-50, 5) : grader_magnitude(-300, 2.8, true);
+		double alpha = k % 3 ? grader_uniform(0.05, 3) : elu_alphas[(k / 3) % ROWS(elu_alphas)];
+		/* alpha (e^x - 1) and alpha e^x in long double. */
+		double want = x > 0 ? x : (double)(alpha * expm1l(x)), dwant = x > 0 ? 1 : (double)(alpha * expl(x));
+		double got = act_elu(x, alpha);
+		const char *hint = SEE_ELU;
+		if (x < 0 && got == alpha * (exp(x) - 1.0) && got != want)
+			hint = SEE_EXPM1;
+		else if (x > 0 && alpha != 1 && got == alpha * expm1(x))
+			hint = "alpha (e^x - 1) applied to a positive input: for x > 0, elu(x) = x " CH "\"ELU\")";
+		expect_close(got, want, TOL_EXACT, 1e-300, hint, "act_elu(%.17g, %.17g)", x, alpha);
+		got = act_elu_grad(x, alpha);
+		hint = SEE_ELU_GRAD;
+		if (x < 0 && got == act_elu(x, alpha) + alpha && got != dwant)
+			hint = SEE_FROM_OUTPUT;
+		else if (x > 0 && got == alpha * exp(x))
+			hint = "alpha e^x is the slope for x <= 0 only; for x > 0 the slope is 1 " CH "\"ELU\")";
+		expect_close(got, dwant, TOL_EXACT, 1e-300, hint, "act_elu_grad(%.17g, %.17g)", x, alpha);
+	}
+}
+END_TEST
+
+START_TEST(elu_grad_matches_central_difference_at_random_inputs)
+{
+	for (int k = 0; k < 100; k++) {
+		struct at at = {grader_uniform(-8, 4), grader_uniform(0.05, 3)};
+		if (fabs(at.x) < 1e-4)
+			continue; /* the kink */
+		double n = grader_central_diff(elu_at, &at, at.x, 1e-5), a = act_elu_grad(at.x, at.alpha);
+		expect_that(grader_grad_agrees(a, n), "act_elu_grad(%.17g, %.17g) returned %.17g but the central "
+			    "difference of your act_elu is %.17g -- %s", at.x, at.alpha, a, n, SEE_ELU_GRAD);
+	}
+}
+END_TEST
+
+/* A random interval [lower, upper] inside [0, 1], at least 0.05 wide. */
+static void draw_interval(double *lower, double *upper)
+{
+	*lower = grader_uniform(0, 0.9);
+	*upper = *lower + grader_uniform(0.05, 1 - *lower);
+}
+
+START_TEST(rrelu_inference_slope_is_the_midpoint_of_random_intervals)
+{
+	for (int k = 0; k < 100; k++) {
+		double lower, upper;
+		draw_interval(&lower, &upper);
+		struct rng r = *grader_rng(), before = r;
+		double got = act_rrelu_slope(lower, upper, 0, &r);
+		expect_close(got, (lower + upper) / 2, TOL_EXACT, 1e-300,
+			     got == 11.0 / 48.0 ? "that is the midpoint of the default interval [1/8, 1/3]: use "
+						  "the lower and upper you are given " SEE_RRELU :
+			     "at inference the slope is fixed at (lower + upper)/2 " SEE_RRELU,
+			     "act_rrelu_slope(%.17g, %.17g, training = 0, rng)", lower, upper);
+		expect_that(r.state == before.state, "act_rrelu_slope(%.17g, %.17g, training = 0, rng) changed the "
+			    "generator: inference draws nothing " SEE_RRELU, lower, upper);
+	}
+}
+END_TEST
+
+/* Training draws on a random interval, from a generator seeded by the run:
+ * all inside, near both ends, averaging to the midpoint (the mean of 20000
+ * uniform draws lands outside 5 standard deviations once in 1.7 million),
+ * and the same again from a copy of the generator. */
+START_TEST(rrelu_training_slopes_on_random_intervals)
+{
+	enum { N = 20000 };
+	for (int k = 0; k < 5; k++) {
+		double lower, upper, sum = 0, lo = INFINITY, hi = -INFINITY;
+		draw_interval(&lower, &upper);
+		struct rng r = *grader_rng(), copy = r;
+		rng_next(grader_rng()); /* a different stream for the next interval */
+		for (int i = 0; i < N; i++) {
+			double a = act_rrelu_slope(lower, upper, 1, &r), b = act_rrelu_slope(lower, upper, 1, &copy);
+			expect_that(a >= lower && a <= upper,
+				    "act_rrelu_slope(%.17g, %.17g, training = 1, rng) returned %.17g on draw %d, outside "
+				    "[lower, upper]: draw lower + (upper - lower) u with u uniform on [0, 1) " SEE_RRELU,
+				    lower, upper, a, i + 1);
+			expect_that(a == b, "act_rrelu_slope(%.17g, %.17g, training = 1, rng) gave %.17g and %.17g on "
+				    "draw %d from two copies of one generator: draw from the rng you are given, nothing "
+				    "else " SEE_RRELU, lower, upper, a, b, i + 1);
+			sum += a, lo = fmin(lo, a), hi = fmax(hi, a);
+		}
+		double mean = sum / N, sd = (upper - lower) / sqrt(12.0 * N), margin = 0.01 * (upper - lower);
+		expect_that(fabs(mean - (lower + upper) / 2) <= 5 * sd,
+			    "act_rrelu_slope(%.17g, %.17g, training = 1, rng) averaged %.17g over %d draws, expected the "
+			    "midpoint %.17g within 5 standard deviations (%.2g): the slope must be uniform on [lower, "
+			    "upper] " SEE_RRELU, lower, upper, mean, N, (lower + upper) / 2, 5 * sd);
+		expect_that(lo < lower + margin && hi > upper - margin,
+			    "act_rrelu_slope(%.17g, %.17g, training = 1, rng) stayed in [%.17g, %.17g] over %d draws, "
+			    "expected to come within 1%% of both ends " SEE_RRELU, lower, upper, lo, hi, N);
+	}
 }
 END_TEST
 
@@ -466,6 +708,10 @@ int main(void)
 	tcase_add_loop_test(tc, leaky_relu_grad_is_one_or_alpha, 0, ROWS(leaky_rows));
 	tcase_add_loop_test(tc, leaky_relu_with_alpha_1_over_a_is_x_over_a, 0, ROWS(as));
 	tcase_add_loop_test(tc, leaky_relu_grad_matches_central_difference, 0, ROWS(smooth_xs));
+	tcase_add_test(tc, leaky_relu_and_prelu_limits_at_infinity);
+	tcase_add_test(tc, leaky_relu_and_prelu_grads_at_the_kink_are_alpha);
+	tcase_add_test(tc, leaky_relu_and_prelu_at_random_inputs);
+	tcase_add_test(tc, leaky_relu_and_prelu_grads_match_central_differences_at_random_inputs);
 	tcase_add_test(tc, leaky_relu_propagates_nan);
 	tcase_add_test(tc, leaky_relu_grad_propagates_nan);
 	tc = grader_tcase(s, "prelu");
@@ -476,14 +722,20 @@ int main(void)
 	tc = grader_tcase(s, "rrelu");
 	tcase_add_test(tc, rrelu_inference_slope_is_the_midpoint);
 	tcase_add_test(tc, rrelu_inference_leaves_the_rng_alone);
+	tcase_add_test(tc, rrelu_inference_slope_is_the_midpoint_of_random_intervals);
 	tcase_add_test(tc, rrelu_training_slopes_lie_in_the_interval);
 	tcase_add_test(tc, rrelu_training_slopes_average_to_the_midpoint);
 	tcase_add_test(tc, rrelu_training_slopes_fill_the_interval);
 	tcase_add_test(tc, rrelu_same_seed_gives_same_slopes);
+	tcase_add_test(tc, rrelu_training_slopes_on_random_intervals);
 	tc = grader_tcase(s, "elu");
 	tcase_add_loop_test(tc, elu_is_x_or_alpha_expm1, 0, ROWS(elu_rows));
 	tcase_add_loop_test(tc, elu_grad_is_one_or_alpha_exp, 0, ROWS(elu_rows));
 	tcase_add_loop_test(tc, elu_grad_matches_central_difference, 0, ROWS(smooth_xs));
+	tcase_add_test(tc, elu_limits_at_infinity);
+	tcase_add_test(tc, elu_grad_at_the_kink_is_alpha);
+	tcase_add_test(tc, elu_at_random_inputs);
+	tcase_add_test(tc, elu_grad_matches_central_difference_at_random_inputs);
 	tcase_add_test(tc, elu_propagates_nan);
 	return grader_run(s);
 }

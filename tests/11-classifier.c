@@ -110,8 +110,13 @@ static const double d_dout[] = {1, 2, -1, 0.5};
 
 START_TEST(dense_forward_matches_hand_computed)
 {
-	double out[4] = {999, 999, 999, 999}; /* garbage: forward writes */
-	mlp_dense_forward(out, d_inp, d_W, d_b, 2, 3, 2);
+	double *out = grader_out(4, 999); /* garbage: forward writes */
+	double *inp = grader_in(d_inp, 6), *W = grader_in(d_W, 6), *b = grader_in(d_b, 2);
+	mlp_dense_forward(out, inp, W, b, 2, 3, 2);
+	grader_expect_guards(out, "out", "mlp_dense_forward(out, inp, W, b, B = 2, n_in = 3, n_out = 2)");
+	grader_expect_unchanged(inp, d_inp, "inp", "mlp_dense_forward(B = 2, n_in = 3, n_out = 2)");
+	grader_expect_unchanged(W, d_W, "W", "mlp_dense_forward(B = 2, n_in = 3, n_out = 2)");
+	grader_expect_unchanged(b, d_b, "b", "mlp_dense_forward(B = 2, n_in = 3, n_out = 2)");
 	/* 1(1) + 2(0.5) + 3(-2) + 0.5 = -3.5, ... */
 	static const double want[] = {-3.5, 2.75, -1.5, 0.125};
 	/* The usual slip, W read as output-major W[j * n_in + i], gives
@@ -131,11 +136,16 @@ START_TEST(dense_backward_accumulates_hand_computed_gradients)
 {
 	/* Every gradient array holds 1 before the call, so each result is the
 	 * hand-worked gradient plus 1. */
-	double dinp[6], dW[6], db[2];
-	for (int k = 0; k < 6; k++)
-		dinp[k] = dW[k] = 1;
-	db[0] = db[1] = 1;
-	mlp_dense_backward(dinp, dW, db, d_dout, d_inp, d_W, 2, 3, 2);
+	double *dinp = grader_out(6, 1), *dW = grader_out(6, 1), *db = grader_out(2, 1);
+	double *dout = grader_in(d_dout, 4), *inp = grader_in(d_inp, 6), *W = grader_in(d_W, 6);
+	mlp_dense_backward(dinp, dW, db, dout, inp, W, 2, 3, 2);
+	const char *c = "mlp_dense_backward(dinp, dW, db, dout, inp, W, B = 2, n_in = 3, n_out = 2)";
+	grader_expect_guards(dinp, "dinp", "%s", c);
+	grader_expect_guards(dW, "dW", "%s", c);
+	grader_expect_guards(db, "db", "%s", c);
+	grader_expect_unchanged(dout, d_dout, "dout", "%s", c);
+	grader_expect_unchanged(inp, d_inp, "inp", "%s", c);
+	grader_expect_unchanged(W, d_W, "W", "%s", c);
 	static const double want_dW[] = {2 + 1, 1.5 + 1, 2 + 1, 4 + 1, 2.5 + 1, 6.25 + 1};
 	static const double want_db[] = {0 + 1, 2.5 + 1};
 	static const double want_dinp[] = {-1 + 1, 4.5 + 1, -1.5 + 1, -1.5 + 1, 0.5 + 1, 2.125 + 1};
@@ -153,8 +163,10 @@ END_TEST
 START_TEST(dense_backward_without_dinp_still_fills_dW)
 {
 	/* The first layer has no dinp to fill: NULL must be skipped, not written. */
-	double dW[6] = {0}, db[2] = {0};
+	double *dW = grader_out(6, 0), *db = grader_out(2, 0);
 	mlp_dense_backward(NULL, dW, db, d_dout, d_inp, d_W, 2, 3, 2);
+	grader_expect_guards(dW, "dW", "mlp_dense_backward(dinp = NULL, dW, db, ..., B = 2, n_in = 3, n_out = 2)");
+	grader_expect_guards(db, "db", "mlp_dense_backward(dinp = NULL, dW, db, ..., B = 2, n_in = 3, n_out = 2)");
 	static const double want_dW[] = {2, 1.5, 2, 4, 2.5, 6.25};
 	expect_array(dW, want_dW, 6, 0, SEE_DENSE_BACK,
 		     "mlp_dense_backward(dinp = NULL, dW, db, dout = [[1,2],[-1,0.5]], inp = [[1,2,3],[-1,0,0.5]], ...)", "dW");
@@ -167,7 +179,7 @@ START_TEST(act_forward_applies_the_layers_activation)
 {
 	/* linear with a = 2 doubles; step fires for x > 0 only. */
 	const double inp[] = {-1.5, 0, 3, 0.25};
-	double out[4] = {7, 7, 7, 7};
+	double *out = grader_out(4, 7);
 	struct mlp_act lin = act_named("linear", 2.0), stp = act_named("step", 0.0);
 	static const double want_lin[] = {-3, 0, 6, 0.5};
 	static const double want_step[] = {0, 0, 1, 1};
@@ -175,6 +187,7 @@ START_TEST(act_forward_applies_the_layers_activation)
 	expect_array(out, want_lin, 4, 0, SEE_ACT,
 		     "mlp_act_forward(out, inp = [-1.5,0,3,0.25], act = linear with a = 2, n = 4)", "out");
 	mlp_act_forward(out, inp, &stp, 4);
+	grader_expect_guards(out, "out", "mlp_act_forward(out, inp, act, n = 4)");
 	expect_array(out, want_step, 4, 0, SEE_ACT,
 		     "mlp_act_forward(out, inp = [-1.5,0,3,0.25], act = step, n = 4)", "out");
 }
@@ -185,10 +198,11 @@ START_TEST(act_backward_accumulates_derivative_times_dout)
 	/* linear with a = 3: f' = 3 everywhere; dinp starts at 1. */
 	const double inp[] = {-2, 0.5, 4};
 	const double dout[] = {1, -2, 0.25};
-	double dinp[3] = {1, 1, 1};
+	double *dinp = grader_out(3, 1);
 	struct mlp_act lin = act_named("linear", 3.0);
 	static const double want[] = {4, -5, 1.75};
 	mlp_act_backward(dinp, inp, dout, &lin, 3);
+	grader_expect_guards(dinp, "dinp", "mlp_act_backward(dinp, inp, dout, act, n = 3)");
 	const char *hint = SEE_ACT_BACK;
 	if (dinp[0] == 3)
 		hint = SEE_ACCUMULATE " -- " SEE_ACT_BACK;
@@ -224,8 +238,10 @@ START_TEST(xent_backward_is_p_minus_y_over_B)
 	double e = exp(1.0), zsum = e + 1 + 1 / e;
 	double want[6] = {1.0 / 3 / 2, 1.0 / 3 / 2, (1.0 / 3 - 1) / 2,
 			  (e / zsum - 1) / 2, (1 / zsum) / 2, (1 / e / zsum) / 2};
-	double got[6] = {5, 5, 5, 5, 5, 5};
-	mlp_xent_backward(got, x_logits, x_labels, 2, 3);
+	double *got = grader_out(6, 5), *logits = grader_in(x_logits, 6);
+	mlp_xent_backward(got, logits, x_labels, 2, 3);
+	grader_expect_guards(got, "dlogits", "mlp_xent_backward(dlogits, logits, labels, B = 2, n_classes = 3)");
+	grader_expect_unchanged(logits, x_logits, "logits", "mlp_xent_backward(B = 2, n_classes = 3)");
 	const char *hint = SEE_XENT_BACK;
 	if (grader_close(got[0], 2 * want[0], 1e-12, 1e-300))
 		hint = SEE_NOT_AVERAGED " -- " SEE_XENT_BACK;
@@ -239,12 +255,46 @@ END_TEST
 
 /* ---- The whole network ---- */
 
+/* ---- Guarded networks ----
+ * A network of mlp_create whose every array is replaced by a guarded copy
+ * of the same size (the originals are simply left: each check is a process
+ * of its own).  Such a network must not be given to mlp_free. */
+static struct mlp *guarded_net(size_t n_layers, const size_t *sizes, struct mlp_act act, size_t max_batch)
+{
+	struct mlp *net = mlp_create(n_layers, sizes, act, max_batch);
+	ck_assert_msg(net != NULL, "mlp_create failed: out of memory?");
+	for (size_t l = 0; l < n_layers; l++) {
+		size_t nw = sizes[l] * sizes[l + 1], nb = sizes[l + 1], na = max_batch * sizes[l + 1];
+		net->W[l] = grader_in(net->W[l], nw), net->dW[l] = grader_in(net->dW[l], nw);
+		net->vW[l] = grader_in(net->vW[l], nw);
+		net->b[l] = grader_in(net->b[l], nb), net->db[l] = grader_in(net->db[l], nb);
+		net->vb[l] = grader_in(net->vb[l], nb);
+		net->z[l] = grader_in(net->z[l], na), net->a[l] = grader_in(net->a[l], na);
+		net->dz[l] = grader_in(net->dz[l], na), net->da[l] = grader_in(net->da[l], na);
+	}
+	return net;
+}
+
+/* Fails the check when anything wrote outside one of net's arrays. */
+static void expect_net_guards(const struct mlp *net, const char *call)
+{
+	static const char *const names[] = {"W", "dW", "vW", "b", "db", "vb", "z", "a", "dz", "da"};
+	for (size_t l = 0; l < net->n_layers; l++) {
+		double *const arrays[] = {net->W[l], net->dW[l], net->vW[l], net->b[l], net->db[l],
+					  net->vb[l], net->z[l], net->a[l], net->dz[l], net->da[l]};
+		for (int k = 0; k < 10; k++) {
+			char name[32]; /* "dW[" and up to 20 digits */
+			snprintf(name, sizeof name, "%s[%zu]", names[k], l);
+			grader_expect_guards(arrays[k], name, "%s", call);
+		}
+	}
+}
+
 /* A 2-3-2 network worked by hand: linear activation with a = 2. */
 static struct mlp *tiny_net(void)
 {
 	static const size_t sizes[] = {2, 3, 2};
-	struct mlp *net = mlp_create(2, sizes, act_named("linear", 2.0), 4);
-	ck_assert_msg(net != NULL, "mlp_create failed: out of memory?");
+	struct mlp *net = guarded_net(2, sizes, act_named("linear", 2.0), 4);
 	static const double W0[] = {1, 0, -1, 2, 1, 0}, b0[] = {0, 1, -1};
 	static const double W1[] = {1, 0, 0, 1, 1, 1}, b1[] = {0.5, 0};
 	memcpy(net->W[0], W0, sizeof W0), memcpy(net->b[0], b0, sizeof b0);
@@ -268,7 +318,7 @@ START_TEST(forward_runs_every_layer)
 	const char *call = "mlp_forward(net 2-3-2 with linear a = 2, X = [[1,1],[0,-1]], B = 2)";
 	expect_array(net->a[0], want_a0, 6, 0, hint, call, "a[0]");
 	expect_array(net->z[1], want_z1, 4, 0, hint, call, "z[1] (the logits)");
-	mlp_free(net);
+	expect_net_guards(net, "mlp_forward(net 2-3-2, X, B = 2)");
 }
 END_TEST
 
@@ -300,7 +350,7 @@ START_TEST(backward_accumulates_into_the_gradients)
 			     SEE_ACCUMULATE " " SEE_BACKWARD,
 			     "mlp_backward(net 2-3-2, ...) with every dW and db at 0.5 before it: parameter %zu's gradient", k);
 	free(once);
-	mlp_free(net);
+	expect_net_guards(net, "mlp_forward and mlp_backward(net 2-3-2, X, labels, B = 2)");
 }
 END_TEST
 
@@ -400,8 +450,7 @@ static void grad_at_output(const struct mlp *net, const double *X, const int *y,
 static struct mlp *random_net(struct mlp_act act, double *X, int *y, uint64_t seed)
 {
 	static const size_t sizes[] = {3, 5, 4, 3};
-	struct mlp *net = mlp_create(3, sizes, act, 4);
-	ck_assert_msg(net != NULL, "mlp_create failed: out of memory?");
+	struct mlp *net = guarded_net(3, sizes, act, 4);
 	struct rng rng;
 	rng_seed(&rng, seed);
 	mlp_init(net, &rng);
@@ -473,7 +522,7 @@ START_TEST(network_gradient_matches_central_difference)
 	}
 	/* end snippet: network_gradient_check */
 	free(num), free(at_output);
-	mlp_free(net);
+	expect_net_guards(net, "mlp_forward and mlp_backward(net 3-5-4-3, X, labels, B = 4)");
 }
 END_TEST
 
@@ -483,8 +532,7 @@ END_TEST
 static struct mlp *flat_net(double p, double g)
 {
 	static const size_t sizes[] = {2, 2, 2};
-	struct mlp *net = mlp_create(2, sizes, act_default("tanh"), 1);
-	ck_assert_msg(net != NULL, "mlp_create failed: out of memory?");
+	struct mlp *net = guarded_net(2, sizes, act_default("tanh"), 1);
 	for (size_t k = 0; k < mlp_n_params(net); k++) {
 		*mlp_param(net, k) = p;
 		*mlp_grad(net, k) = g;
@@ -516,7 +564,7 @@ START_TEST(sgd_step_moves_every_parameter_against_its_gradient)
 	if (net->b[0][0] == 1 && net->W[0][0] == 0.5)
 		hint_b = SEE_BIAS_UPDATE " -- " SEE_SGD;
 	expect_params(net, 0.5, hint_w, hint_b, "mlp_sgd_step(net with every w = 1 and grad = 2, lr = 0.25, momentum = 0)");
-	mlp_free(net);
+	expect_net_guards(net, "mlp_sgd_step(net 2-2-2)");
 }
 END_TEST
 
@@ -537,7 +585,7 @@ START_TEST(sgd_step_with_momentum_remembers_the_last_step)
 		hint = SEE_MOMENTUM_SIGN " -- " SEE_SGD;
 	expect_params(net, -0.25, hint, hint,
 		      "mlp_sgd_step(same net and gradient, lr = 0.25, momentum = 0.5), second step");
-	mlp_free(net);
+	expect_net_guards(net, "mlp_sgd_step(net 2-2-2), two steps");
 }
 END_TEST
 
@@ -588,7 +636,7 @@ START_TEST(train_step_is_one_gradient_descent_step)
 		}
 	}
 	free(before), free(g0), free(g1), free(at_output);
-	mlp_free(net);
+	expect_net_guards(net, "mlp_train_step(net 3-5-4-3, X, labels, B = 4)");
 }
 END_TEST
 
@@ -613,7 +661,291 @@ START_TEST(train_step_zeroes_every_gradient_first)
 		ck_assert_msg(isfinite(*mlp_param(net, k)),
 			      "mlp_train_step(net 3-5-4-3 tanh whose gradient buffers held NaN, X, labels, B = 4, "
 			      "lr = 0.5) made parameter %zu %g: %s", k, *mlp_param(net, k), SEE_NOT_ZEROED);
-	mlp_free(net);
+	expect_net_guards(net, "mlp_train_step(net 3-5-4-3 whose gradient buffers held NaN)");
+}
+END_TEST
+
+/* ---- Random shapes and inputs, new each run ---- */
+
+enum { RB = 4, RW = 6 };
+
+static void fill_random(double *v, size_t n, double lo, double hi)
+{
+	for (size_t i = 0; i < n; i++)
+		v[i] = grader_uniform(lo, hi);
+}
+
+/* The dense layer forward and backward on random shapes, with outputs
+ * holding random numbers before the call (forward writes, backward adds),
+ * and dinp sometimes NULL: against the suite's own loops in long double. */
+START_TEST(dense_layer_at_random_shapes)
+{
+	for (int trial = 0; trial < 40; trial++) {
+		size_t B = grader_int(1, RB), n_in = grader_int(1, RW), n_out = grader_int(1, RW);
+		double inp[RB * RW], W[RW * RW], b[RW], dout[RB * RW];
+		fill_random(inp, B * n_in, -2, 2);
+		fill_random(W, n_in * n_out, -1, 1);
+		fill_random(b, n_out, -1, 1);
+		fill_random(dout, B * n_out, -1, 1);
+		double before = grader_uniform(-3, 3);
+		double *out = grader_out(B * n_out, before), *gi = grader_in(inp, B * n_in);
+		double *gW = grader_in(W, n_in * n_out), *gb = grader_in(b, n_out), *gd = grader_in(dout, B * n_out);
+		char c[160];
+		snprintf(c, sizeof c, "(random layer, B = %zu, n_in = %zu, n_out = %zu, trial %d)", B, n_in, n_out, trial);
+		mlp_dense_forward(out, gi, gW, gb, B, n_in, n_out);
+		grader_expect_guards(out, "out", "mlp_dense_forward%s", c);
+		for (size_t s_ = 0; s_ < B; s_++)
+			for (size_t j = 0; j < n_out; j++) {
+				long double v = b[j];
+				for (size_t i = 0; i < n_in; i++)
+					v += (long double)inp[s_ * n_in + i] * W[i * n_out + j];
+				expect_close(out[s_ * n_out + j], (double)v, 1e-12, 1e-12,
+					     grader_close(out[s_ * n_out + j], (double)v + before, 1e-12, 1e-12) ?
+					     "out held a number before the call: the forward pass writes out -- " SEE_DENSE : SEE_DENSE,
+					     "mlp_dense_forward%s: out[%zu]", c, s_ * n_out + j);
+			}
+		bool with_dinp = trial % 3 != 0;
+		double *dinp = grader_out(B * n_in, before), *dW = grader_out(n_in * n_out, before);
+		double *db = grader_out(n_out, before);
+		mlp_dense_backward(with_dinp ? dinp : NULL, dW, db, gd, gi, gW, B, n_in, n_out);
+		grader_expect_guards(dinp, "dinp", "mlp_dense_backward%s", c);
+		grader_expect_guards(dW, "dW", "mlp_dense_backward%s", c);
+		grader_expect_guards(db, "db", "mlp_dense_backward%s", c);
+		grader_expect_unchanged(gi, inp, "inp", "mlp_dense_forward and mlp_dense_backward%s", c);
+		grader_expect_unchanged(gW, W, "W", "mlp_dense_forward and mlp_dense_backward%s", c);
+		grader_expect_unchanged(gb, b, "b", "mlp_dense_forward%s", c);
+		grader_expect_unchanged(gd, dout, "dout", "mlp_dense_backward%s", c);
+		for (size_t i = 0; i < n_in; i++)
+			for (size_t j = 0; j < n_out; j++) {
+				long double v = before;
+				for (size_t s_ = 0; s_ < B; s_++)
+					v += (long double)inp[s_ * n_in + i] * dout[s_ * n_out + j];
+				expect_close(dW[i * n_out + j], (double)v, 1e-12, 1e-12, SEE_ACCUMULATE " -- " SEE_DENSE_BACK,
+					     "mlp_dense_backward%s with every gradient at %g before it: dW[%zu]", c, before,
+					     i * n_out + j);
+			}
+		for (size_t j = 0; j < n_out; j++) {
+			long double v = before;
+			for (size_t s_ = 0; s_ < B; s_++)
+				v += dout[s_ * n_out + j];
+			expect_close(db[j], (double)v, 1e-12, 1e-12, SEE_ACCUMULATE " -- " SEE_DENSE_BACK,
+				     "mlp_dense_backward%s with every gradient at %g before it: db[%zu]", c, before, j);
+		}
+		for (size_t s_ = 0; s_ < B && with_dinp; s_++)
+			for (size_t i = 0; i < n_in; i++) {
+				long double v = before;
+				for (size_t j = 0; j < n_out; j++)
+					v += (long double)dout[s_ * n_out + j] * W[i * n_out + j];
+				expect_close(dinp[s_ * n_in + i], (double)v, 1e-12, 1e-12, SEE_ACCUMULATE " -- " SEE_DENSE_BACK,
+					     "mlp_dense_backward%s with every gradient at %g before it: dinp[%zu]", c, before,
+					     s_ * n_in + i);
+			}
+		for (size_t k = 0; !with_dinp && k < B * n_in; k++)
+			expect_that(dinp[k] == before, "mlp_dense_backward(dinp = NULL, ...) %s: a NULL dinp is skipped", c);
+	}
+}
+END_TEST
+
+/* The activation layers with a random activation and parameter. */
+START_TEST(activation_layers_at_random_inputs)
+{
+	for (int trial = 0; trial < 40; trial++) {
+		const struct mlp_act *k = &known[grader_int(0, ROWS(known) - 1)];
+		struct mlp_act act = *k;
+		act.param = grader_uniform(0.05, 3);
+		size_t n = grader_int(1, RB * RW);
+		double inp[RB * RW], dout[RB * RW];
+		fill_random(inp, n, -4, 4);
+		fill_random(dout, n, -2, 2);
+		double before = grader_uniform(-3, 3);
+		double *out = grader_out(n, before), *dinp = grader_out(n, before);
+		double *gi = grader_in(inp, n), *gd = grader_in(dout, n);
+		mlp_act_forward(out, gi, &act, n);
+		mlp_act_backward(dinp, gi, gd, &act, n);
+		char c[96];
+		snprintf(c, sizeof c, "(act = %s with parameter %g, n = %zu)", act.name, act.param, n);
+		grader_expect_guards(out, "out", "mlp_act_forward%s", c);
+		grader_expect_guards(dinp, "dinp", "mlp_act_backward%s", c);
+		grader_expect_unchanged(gi, inp, "inp", "mlp_act_forward and mlp_act_backward%s", c);
+		grader_expect_unchanged(gd, dout, "dout", "mlp_act_backward%s", c);
+		for (size_t i = 0; i < n; i++) {
+			expect_close(out[i], act.f(inp[i], act.param), 0, 1e-300, SEE_ACT, "mlp_act_forward%s: out[%zu]", c, i);
+			expect_close(dinp[i], before + act.grad(inp[i], act.param) * dout[i], 1e-14, 1e-300,
+				     SEE_ACT_BACK, "mlp_act_backward%s with dinp at %g before it: dinp[%zu]", c, before, i);
+		}
+	}
+}
+END_TEST
+
+/* The loss and its gradient on random logits and labels: the mean of
+ * -log p_label, and (p - onehot)/B written into dlogits. */
+START_TEST(xent_at_random_logits)
+{
+	for (int trial = 0; trial < 40; trial++) {
+		size_t B = grader_int(1, RB), C = grader_int(2, RW);
+		double logits[RB * RW];
+		int labels[RB];
+		fill_random(logits, B * C, -5, 5);
+		for (size_t s_ = 0; s_ < B; s_++)
+			labels[s_] = (int)grader_int(0, C - 1);
+		long double want_loss = 0, lp[RB * RW];
+		for (size_t s_ = 0; s_ < B; s_++) {
+			grader_log_softmax(logits + s_ * C, C, lp + s_ * C);
+			want_loss -= lp[s_ * C + labels[s_]] / B;
+		}
+		double *gl = grader_in(logits, B * C), *d = grader_out(B * C, grader_uniform(-3, 3));
+		char c[96];
+		snprintf(c, sizeof c, "(random logits, B = %zu, n_classes = %zu, trial %d)", B, C, trial);
+		double loss = mlp_xent_forward(gl, labels, B, C);
+		expect_close(loss, (double)want_loss, 1e-12, 1e-300,
+			     grader_close(loss, (double)(want_loss * B), 1e-12, 1e-300) && B > 1 ?
+			     "that is the sum over the batch; the loss is the mean -- " SEE_XENT : SEE_XENT,
+			     "mlp_xent_forward%s", c);
+		mlp_xent_backward(d, gl, labels, B, C);
+		grader_expect_guards(d, "dlogits", "mlp_xent_backward%s", c);
+		grader_expect_unchanged(gl, logits, "logits", "mlp_xent_forward and mlp_xent_backward%s", c);
+		for (size_t k = 0; k < B * C; k++) {
+			long double want = (expl(lp[k]) - (labels[k / C] == (int)(k % C))) / B;
+			expect_close(d[k], (double)want, 1e-12, 1e-12,
+				     grader_close(d[k], (double)(want * B), 1e-12, 1e-12) && B > 1 ?
+				     SEE_NOT_AVERAGED " -- " SEE_XENT_BACK : SEE_XENT_BACK, "mlp_xent_backward%s: dlogits[%zu]", c, k);
+		}
+	}
+}
+END_TEST
+
+/* One sample of a batch of 5 differs from the others, first, in the
+ * middle or last: every layer must reach it. */
+START_TEST(layers_reach_every_sample_of_the_batch)
+{
+	enum { B = 5, IN = 2, OUT = 3 };
+	size_t pos[3];
+	grader_positions(B, pos);
+	const double W[IN * OUT] = {1, -1, 0.5, 2, 0, -0.5}, b[OUT] = {0.25, 0, -1};
+	for (int q = 0; q < 3; q++) {
+		size_t k = pos[q];
+		double inp[B * IN] = {0}, dout[B * OUT] = {0};
+		inp[k * IN] = 2, inp[k * IN + 1] = -1; /* sample k = (2, -1) */
+		dout[k * OUT + 1] = 4;                  /* dL/dout of sample k = (0, 4, 0) */
+		double *out = grader_out(B * OUT, NAN);
+		mlp_dense_forward(out, inp, W, b, B, IN, OUT);
+		grader_expect_guards(out, "out", "mlp_dense_forward(B = 5, n_in = 2, n_out = 3)");
+		for (size_t s_ = 0; s_ < B; s_++)
+			for (size_t j = 0; j < OUT; j++) {
+				double want = b[j] + (s_ == k ? 2 * W[j] - W[OUT + j] : 0);
+				expect_close(out[s_ * OUT + j], want, 0, 1e-300, "every sample s < B gets its row -- " SEE_DENSE,
+					     "mlp_dense_forward(B = 5, only sample %zu non-zero): out[%zu]", k, s_ * OUT + j);
+			}
+		double *dinp = grader_out(B * IN, 0), *dW = grader_out(IN * OUT, 0), *db = grader_out(OUT, 0);
+		mlp_dense_backward(dinp, dW, db, dout, inp, W, B, IN, OUT);
+		grader_expect_guards(dinp, "dinp", "mlp_dense_backward(B = 5, n_in = 2, n_out = 3)");
+		grader_expect_guards(dW, "dW", "mlp_dense_backward(B = 5, n_in = 2, n_out = 3)");
+		grader_expect_guards(db, "db", "mlp_dense_backward(B = 5, n_in = 2, n_out = 3)");
+		/* dW = inp[k]^T dout[k]: column 1 = (8, -4); db = (0, 4, 0); dinp[k] = 4 W[.][1] = (-4, 0). */
+		const double wdW[IN * OUT] = {0, 8, 0, 0, -4, 0}, wdb[OUT] = {0, 4, 0};
+		for (int i = 0; i < IN * OUT; i++)
+			expect_close(dW[i], wdW[i], 0, 1e-300, "dW sums over every sample s < B -- " SEE_DENSE_BACK,
+				     "mlp_dense_backward(B = 5, only sample %zu non-zero): dW[%d]", k, i);
+		for (int j = 0; j < OUT; j++)
+			expect_close(db[j], wdb[j], 0, 1e-300, "db sums over every sample s < B -- " SEE_DENSE_BACK,
+				     "mlp_dense_backward(B = 5, only sample %zu non-zero): db[%d]", k, j);
+		for (size_t i = 0; i < B * IN; i++)
+			expect_close(dinp[i], i == k * IN ? -4 : 0, 0, 1e-300, "every sample s < B gets its row -- " SEE_DENSE_BACK,
+				     "mlp_dense_backward(B = 5, only sample %zu non-zero): dinp[%zu]", k, i);
+		/* Logits of 0 but sample k's, which are (0, 0, 20) with label 0:
+		 * its loss is about 20, the others' log 3. */
+		double logits[B * OUT] = {0};
+		int labels[B] = {0, 0, 0, 0, 0};
+		logits[k * OUT + 2] = 20;
+		long double lk = logl(2 + expl(20.0L)), want = (lk + (B - 1) * logl(3.0L)) / B;
+		expect_close(mlp_xent_forward(logits, labels, B, OUT), (double)want, 1e-12, 1e-300,
+			     "the mean over every sample s < B -- " SEE_XENT,
+			     "mlp_xent_forward(B = 5, sample %zu with logits (0, 0, 20), the others 0, labels 0)", k);
+		double *d = grader_out(B * OUT, NAN);
+		mlp_xent_backward(d, logits, labels, B, OUT);
+		grader_expect_guards(d, "dlogits", "mlp_xent_backward(B = 5, n_classes = 3)");
+		for (size_t s_ = 0; s_ < B; s_++)
+			for (size_t c_ = 0; c_ < OUT; c_++) {
+				long double pc = s_ == k ? expl((c_ == 2 ? 20.0L : 0.0L) - lk) : 1.0L / 3;
+				expect_close(d[s_ * OUT + c_], (double)((pc - (c_ == 0)) / B), 1e-12, 1e-12,
+					     "every sample s < B gets its row of dlogits -- " SEE_XENT_BACK,
+					     "mlp_xent_backward(B = 5, sample %zu with logits (0, 0, 20)): dlogits[%zu]", k,
+					     s_ * OUT + c_);
+			}
+	}
+}
+END_TEST
+
+/* Momentum steps with random rates, changing from step to step (as
+ * classify's decay changes them), random momentum, parameters and
+ * gradients: v = momentum v - lr grad, w += v, for every W and b. */
+START_TEST(sgd_step_at_random_rates_and_momenta)
+{
+	static const size_t sizes[] = {3, 4, 2};
+	struct mlp *net = guarded_net(2, sizes, act_default("tanh"), 1);
+	size_t n = mlp_n_params(net);
+	double w[64], v[64] = {0};
+	for (size_t k = 0; k < n; k++)
+		w[k] = *mlp_param(net, k) = grader_uniform(-1, 1);
+	double momentum = grader_uniform(0, 0.95);
+	for (int step = 0; step < 4; step++) {
+		double lr = grader_magnitude(-3, 0, false);
+		for (size_t k = 0; k < n; k++) {
+			double g = grader_uniform(-2, 2);
+			*mlp_grad(net, k) = g;
+			v[k] = momentum * v[k] - lr * g;
+			w[k] += v[k];
+		}
+		mlp_sgd_step(net, &(struct mlp_sgd){lr, momentum});
+		for (size_t k = 0; k < n; k++)
+			expect_close(*mlp_param(net, k), w[k], 1e-12, 1e-300,
+				     "v = momentum v - lr grad, then w += v, with this step's lr: the velocity keeps "
+				     "lr inside it (v = momentum v + grad, w -= lr v agrees only while lr stays the "
+				     "same) -- " SEE_SGD,
+				     "mlp_sgd_step(net 3-4-2, lr = %g, momentum = %g), step %d: parameter %zu", lr, momentum,
+				     step + 1, k);
+	}
+	expect_net_guards(net, "mlp_sgd_step(net 3-4-2)");
+}
+END_TEST
+
+/* A training step on a random batch size and rate: the loss before the
+ * update, and each parameter moved by -lr times the central-difference
+ * gradient of the batch's mean loss. */
+START_TEST(train_step_at_random_rates_and_batch_sizes)
+{
+	for (int trial = 0; trial < 6; trial++) {
+		double X[12];
+		int y[4];
+		struct mlp *net = random_net(act_default(trial % 2 ? "tanh" : "sigmoid"), X, y, grader_int(1, 1 << 30));
+		size_t B = grader_int(1, 4), n = mlp_n_params(net);
+		const struct mlp_sgd opt = {grader_magnitude(-2, 0, false), 0};
+		double *before = malloc(n * sizeof *before), *g = malloc(n * sizeof *g);
+		for (size_t k = 0; k < n; k++) {
+			before[k] = *mlp_param(net, k);
+			g[k] = numeric_grad(net, X, y, B, k);
+		}
+		double want_loss = loss_at(net, X, y, B);
+		double *gX = grader_in(X, B * 3);
+		double loss = mlp_train_step(net, gX, y, B, &opt);
+		char c[128];
+		snprintf(c, sizeof c, "mlp_train_step(net 3-5-4-3 %s, X, labels, B = %zu, lr = %g)", net->act.name, B, opt.lr);
+		grader_expect_unchanged(gX, X, "X", "%s", c);
+		expect_close(loss, want_loss, 1e-12, 1e-300,
+			     "return the batch's mean loss from the forward pass, before the update " SEE_STEP_SECTION,
+			     "%s's loss", c);
+		for (size_t k = 0; k < n; k++) {
+			double change = *mlp_param(net, k) - before[k];
+			expect_that(grader_grad_agrees(-change / opt.lr, g[k]),
+				    "%s moved parameter %zu by %.17g, expected -lr times the gradient of the batch's "
+				    "mean loss, %.17g -- %s", c, k, change, -opt.lr * g[k],
+				    grader_grad_agrees(-change, g[k]) ? "the learning rate multiplies the step -- " SEE_SGD :
+				    grader_grad_agrees(-change / opt.lr, (double)B * g[k]) && B > 1 ? SEE_NOT_AVERAGED :
+				    SEE_STEP_GENERIC);
+		}
+		expect_net_guards(net, c);
+		free(before), free(g);
+	}
 }
 END_TEST
 
@@ -696,6 +1028,10 @@ int main(void)
 	tcase_add_test(tc, act_backward_accumulates_derivative_times_dout);
 	tcase_add_test(tc, xent_forward_is_the_mean_loss);
 	tcase_add_test(tc, xent_backward_is_p_minus_y_over_B);
+	tcase_add_test(tc, dense_layer_at_random_shapes);
+	tcase_add_test(tc, activation_layers_at_random_inputs);
+	tcase_add_test(tc, xent_at_random_logits);
+	tcase_add_test(tc, layers_reach_every_sample_of_the_batch);
 	tc = grader_tcase(s, "network");
 	tcase_add_test(tc, forward_runs_every_layer);
 	tcase_add_test(tc, backward_accumulates_into_the_gradients);
@@ -705,6 +1041,8 @@ int main(void)
 	tcase_add_test(tc, sgd_step_with_momentum_remembers_the_last_step);
 	tcase_add_test(tc, train_step_is_one_gradient_descent_step);
 	tcase_add_test(tc, train_step_zeroes_every_gradient_first);
+	tcase_add_test(tc, sgd_step_at_random_rates_and_momenta);
+	tcase_add_test(tc, train_step_at_random_rates_and_batch_sizes);
 	tc = grader_tcase(s, "playground");
 	tcase_add_loop_test(tc, playground_needs_a_nonlinear_activation, 0, ROWS(pg_rows));
 	return grader_run(s);

@@ -171,6 +171,31 @@ START_TEST(depth_variance_keeps_a_small_spread_beside_a_large_mean)
 }
 END_TEST
 
+/* Random data beside a random large mean, whose double is rounded: the
+ * suite's own two passes in long double.  A formula that sums x^2 - m^2
+ * or subtracts mean(x)^2 loses m times the mean's rounding. */
+START_TEST(depth_variance_at_random_data_beside_a_large_mean)
+{
+	enum { N = 20 };
+	for (int trial = 0; trial < 40; trial++) {
+		size_t n = grader_int(2, N);
+		double x[N], m = grader_magnitude(6, 7, true);
+		long double mean = 0, var = 0;
+		for (size_t i = 0; i < n; i++)
+			x[i] = m + grader_uniform(-1, 1), mean += x[i];
+		mean /= n;
+		for (size_t i = 0; i < n; i++)
+			var += (x[i] - mean) * (x[i] - mean);
+		double *gx = grader_in(x, n), got = depth_variance(gx, n);
+		grader_expect_unchanged(gx, x, "x", "depth_variance(x, %zu)", n);
+		expect_close(got, (double)(var / n), 1e-7, 1e-300,
+			     "two passes: the mean first, then the squared deviations from it; any form that "
+			     "subtracts large squares (x^2 - m^2, mean(x^2) - mean(x)^2) loses the spread " SEE_MEASURE,
+			     "depth_variance(%zu values near %.17g spread over [-1, 1])", n, m);
+	}
+}
+END_TEST
+
 START_TEST(depth_variance_propagates_nan)
 {
 	const double x[] = {1, NAN, 3};
@@ -209,11 +234,16 @@ static const struct {
 START_TEST(depth_forward_worked_example)
 {
 	int res = _i;
-	struct depth_net net = {2, 2, 2, w_W, sq, twice, res, 0};
-	double z[8], h[12], bn[4];
-	for (int k = 0; k < 8; k++)
-		z[k] = 1000;
-	depth_forward(z, h, bn, w_x, &net);
+	double *W = grader_in(w_W, 8), *x = grader_in(w_x, 4);
+	struct depth_net net = {2, 2, 2, W, sq, twice, res, 0};
+	double *z = grader_out(8, 1000), *h = grader_out(12, 1000), *bn = grader_out(4, 1000);
+	depth_forward(z, h, bn, x, &net);
+	const char *call = "depth_forward(z, h, bn, x, net with B = 2, n = 2, L = 2)";
+	grader_expect_guards(z, "z", "%s", call);
+	grader_expect_guards(h, "h", "%s", call);
+	grader_expect_guards(bn, "bn", "%s", call);
+	grader_expect_unchanged(W, w_W, "net->W", "%s", call);
+	grader_expect_unchanged(x, w_x, "x", "%s", call);
 	char b1[512], b2[512];
 	const char *kind = res ? "residual" : "plain";
 	ck_assert_msg(grader_same_array(z, worked[res].z, 8) && grader_same_array(h, worked[res].h, 12),
@@ -231,13 +261,16 @@ START_TEST(depth_backward_worked_example)
 {
 	int res = _i;
 	struct depth_net net = {2, 2, 2, w_W, sq, twice, res, 0};
-	const double *z = worked[res].z;
-	double dz[8], dh[12], bn[4] = {0};
-	for (int k = 0; k < 8; k++)
-		dz[k] = 1000;
-	for (int k = 0; k < 12; k++)
-		dh[k] = 1000;
-	depth_backward(dz, dh, w_dtop, z, bn, &net);
+	double *z = grader_in(worked[res].z, 8), *dtop = grader_in(w_dtop, 4);
+	double bn0[4] = {0}, *bn = grader_in(bn0, 4);
+	double *dz = grader_out(8, 1000), *dh = grader_out(12, 1000);
+	depth_backward(dz, dh, dtop, z, bn, &net);
+	const char *call = "depth_backward(dz, dh, dtop, z, bn, net with B = 2, n = 2, L = 2)";
+	grader_expect_guards(dz, "dz", "%s", call);
+	grader_expect_guards(dh, "dh", "%s", call);
+	grader_expect_unchanged(z, worked[res].z, "z", "%s", call);
+	grader_expect_unchanged(dtop, w_dtop, "dtop", "%s", call);
+	grader_expect_unchanged(bn, bn0, "bn", "%s", call);
 	char b1[512], b2[512];
 	const char *kind = res ? "residual" : "plain";
 	ck_assert_msg(grader_same_array(dz, worked[res].dz, 8) && grader_same_array(dh, worked[res].dh, 12),
@@ -272,25 +305,29 @@ END_TEST
  * L = sum r * h_L; its gradient with respect to h_L is r.  Every entry of
  * x and of W is nudged by +-h; dL/dx is dh[0], dL/dW_l is h_{l-1}^T dz_l. */
 enum { GN = 3, GB = 4, GL = 3 };
-static double g_x[GB * GN], g_W[GL * GN * GN], g_r[GB * GN];
+struct gcase {
+	double x[GB * GN], W[GL * GN * GN], r[GB * GN];
+};
 
-static double net_loss(const struct depth_net *net)
+static double net_loss(const struct gcase *c, const struct depth_net *net)
 {
 	double z[GL * GB * GN], h[(GL + 1) * GB * GN], bn[GL * GN], L = 0;
-	depth_forward(z, h, bn, g_x, net);
+	depth_forward(z, h, bn, c->x, net);
 	for (int k = 0; k < GB * GN; k++)
-		L += g_r[k] * h[GL * GB * GN + k];
+		L += c->r[k] * h[GL * GB * GN + k];
 	return L;
 }
 
 static void gradient_check(int residual, int batchnorm)
 {
-	struct rng rng;
-	rng_seed(&rng, 13);
+	/* Random inputs, new each run (GRADER_SEED repeats them). */
+	struct gcase c;
+	struct rng *rng = grader_rng();
 	for (int k = 0; k < GB * GN; k++)
-		g_x[k] = rng_normal(&rng), g_r[k] = rng_normal(&rng);
+		c.x[k] = rng_normal(rng), c.r[k] = rng_normal(rng);
 	for (int k = 0; k < GL * GN * GN; k++)
-		g_W[k] = 0.7 * rng_normal(&rng);
+		c.W[k] = 0.7 * rng_normal(rng);
+	double *g_x = c.x, *g_W = c.W, *g_r = c.r;
 	struct depth_net net = {GN, GB, GL, g_W, th, th_grad, residual, batchnorm};
 	double z[GL * GB * GN], h[(GL + 1) * GB * GN], bn[GL * GN];
 	double dz[GL * GB * GN], dh[(GL + 1) * GB * GN];
@@ -301,9 +338,9 @@ static void gradient_check(int residual, int batchnorm)
 	for (int k = 0; k < GB * GN; k++) {
 		double keep = g_x[k];
 		g_x[k] = keep + eps;
-		double up = net_loss(&net);
+		double up = net_loss(&c, &net);
 		g_x[k] = keep - eps;
-		double down = net_loss(&net);
+		double down = net_loss(&c, &net);
 		g_x[k] = keep;
 		double n = (up - down) / (2 * eps);
 		ck_assert_msg(grader_grad_agrees(dh[k], n),
@@ -321,9 +358,9 @@ static void gradient_check(int residual, int batchnorm)
 				int k = (l * GN + i) * GN + j;
 				double keep = g_W[k];
 				g_W[k] = keep + eps;
-				double up = net_loss(&net);
+				double up = net_loss(&c, &net);
 				g_W[k] = keep - eps;
-				double down = net_loss(&net);
+				double down = net_loss(&c, &net);
 				g_W[k] = keep;
 				double n = (up - down) / (2 * eps), a = 0;
 				for (int s = 0; s < GB; s++)
@@ -473,12 +510,15 @@ START_TEST(clip_by_norm_worked_examples)
 		{{3e200, -4e200}, 2, 1, 5e200, {0.6, -0.8}, "no overflow: the squares of 1e200 are not doubles"},
 		{{3e-200, 4e-200}, 2, 1, 5e-200, {3e-200, 4e-200}, "no underflow: the squares of 1e-200 are 0"},
 		{{0, 0}, 2, 1, 0, {0, 0}, "norm 0"},
+		{{-3, -4}, 2, 1, 5, {-0.6, -0.8}, "every entry negative: the norm takes |g_i|"},
+		{{-4, 0, -3}, 3, 10, 5, {-4, 0, -3}, "negative entries, norm within the bound"},
 	};
 	char b1[256], b2[256];
 	for (int r = 0; r < ROWS(rows); r++) {
-		double g[3];
-		memcpy(g, rows[r].g, sizeof g);
+		double *g = grader_in(rows[r].g, (size_t)rows[r].n);
 		double got = clip_by_norm(g, (size_t)rows[r].n, rows[r].max_norm);
+		grader_expect_guards(g, "g", "clip_by_norm(%s, %d, %.17g)",
+				     grader_show_array(b1, sizeof b1, rows[r].g, rows[r].n), rows[r].n, rows[r].max_norm);
 		const char *hint = clip_hint(g, rows[r].g, rows[r].n, rows[r].max_norm, got);
 		if (!isfinite(got) || got == 0)
 			hint = rows[r].norm > 1e100 || rows[r].norm < 1e-100 ?
@@ -491,6 +531,58 @@ START_TEST(clip_by_norm_worked_examples)
 			      got, grader_show_array(b2, sizeof b2, g, rows[r].n), rows[r].norm,
 			      grader_show_array(b1 + 128, sizeof b1 - 128, rows[r].out, rows[r].n), rows[r].why, hint);
 	}
+}
+END_TEST
+
+/* Random gradients, new each run: any length, entries of either sign and
+ * any size, bounds on both sides of the norm.  The suite's own norm in
+ * long double; clipping scales g by max_norm/norm, keeping its direction. */
+START_TEST(clip_by_norm_at_random_gradients)
+{
+	enum { N = 40 };
+	for (int trial = 0; trial < 60; trial++) {
+		size_t n = grader_int(1, N);
+		double g0[N], scale = grader_magnitude(-150, 300, false);
+		long double ss = 0;
+		for (size_t i = 0; i < n; i++) {
+			g0[i] = scale * grader_uniform(-1, 1);
+			ss += ((long double)g0[i] / scale) * ((long double)g0[i] / scale);
+		}
+		double norm = (double)(scale * sqrtl(ss)), max_norm = norm * grader_uniform(0.3, 3);
+		double *g = grader_in(g0, n);
+		char b[64];
+		snprintf(b, sizeof b, "random g of %zu entries near %.3g", n, scale);
+		double got = clip_by_norm(g, n, max_norm);
+		grader_expect_guards(g, "g", "clip_by_norm(%s, %zu, %.17g)", b, n, max_norm);
+		expect_close(got, norm, 1e-13, 1e-300,
+			     !isfinite(got) || got == 0 ? "sqrt(sum g_i^2) overflows or underflows for such g: "
+			     "divide every g_i by the largest |g_i| first " SEE_CLIP : SEE_CLIP,
+			     "clip_by_norm(%s, %zu, %.17g), the norm returned", b, n, max_norm);
+		double c = norm > max_norm ? max_norm / norm : 1;
+		for (size_t i = 0; i < n; i++)
+			expect_close(g[i], g0[i] * c, 1e-13, 1e-300, SEE_CLIP,
+				     "clip_by_norm(%s, %zu, %.17g): g[%zu] afterwards", b, n, max_norm, i);
+	}
+}
+END_TEST
+
+/* Forty entries of 1e300: the norm sqrt(40) 1e300 is a double, though any
+ * sum of squares, or any running scale that grows with the entries, is not. */
+START_TEST(clip_by_norm_of_many_large_entries)
+{
+	enum { N = 40 };
+	double g0[N];
+	for (int i = 0; i < N; i++)
+		g0[i] = i % 2 ? 1e300 : -1e300;
+	double *g = grader_in(g0, N), norm = sqrt(40.0) * 1e300;
+	double got = clip_by_norm(g, N, 1);
+	grader_expect_guards(g, "g", "clip_by_norm(40 entries of +-1e300, 40, 1)");
+	expect_close(got, norm, 1e-14, 1e-300,
+		     "the norm of 40 entries of 1e300 is about 6.3e300: scale by the largest |g_i|, not by "
+		     "anything that grows with the entries " SEE_CLIP, "clip_by_norm(40 entries of +-1e300, 40, 1)");
+	for (int i = 0; i < N; i++)
+		expect_close(g[i], g0[i] / norm, 1e-14, 1e-300, SEE_CLIP,
+			     "clip_by_norm(40 entries of +-1e300, 40, 1): g[%d] afterwards", i);
 }
 END_TEST
 
@@ -580,6 +672,7 @@ int main(void)
 	tc = grader_tcase(s, "depth_variance");
 	tcase_add_test(tc, depth_variance_worked_examples);
 	tcase_add_test(tc, depth_variance_keeps_a_small_spread_beside_a_large_mean);
+	tcase_add_test(tc, depth_variance_at_random_data_beside_a_large_mean);
 	tcase_add_test(tc, depth_variance_propagates_nan);
 	tc = grader_tcase(s, "depth");
 	tcase_add_loop_test(tc, depth_forward_worked_example, 0, 2);
@@ -594,6 +687,8 @@ int main(void)
 	tcase_add_test(tc, residual_relu_with_small_init_keeps_its_input);
 	tc = grader_tcase(s, "clip_by_norm");
 	tcase_add_test(tc, clip_by_norm_worked_examples);
+	tcase_add_test(tc, clip_by_norm_at_random_gradients);
+	tcase_add_test(tc, clip_by_norm_of_many_large_entries);
 	tcase_add_test(tc, clip_by_norm_leaves_nan_and_inf_alone);
 	tc = grader_tcase(s, "round_bf16");
 	tcase_add_loop_test(tc, round_bf16_rounds_to_nearest_even, 0, ROWS(bf16_rows));

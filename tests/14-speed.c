@@ -91,6 +91,7 @@ START_TEST(relu_backward_adds_dy_where_x_is_positive)
 		dy[k] = (double)(k % 5) + 1;
 		dx[k] = k < n ? 100.0 + (double)k : SENTINEL;
 	}
+	x[0] = 1.5; /* a positive first element, so that skipping it shows */
 	vec_relu_backward(dx, x, dy, n);
 	for (size_t k = 0; k < n + PAD; k++) {
 		double before = k < n ? 100.0 + (double)k : SENTINEL;
@@ -211,6 +212,31 @@ START_TEST(sigmoid_of_specials)
 						      "keeps it, since NaN < -708 is false " SEE_EXP
 				      : "sigmoid(0) = 1/2, sigmoid(inf) = 1, sigmoid(-inf) = 0 " SEE_EXP);
 		}
+	}
+}
+END_TEST
+
+/* Below x = -708.4, sigmoid(x) ~ e^x and sigmoid'(x) ~ e^x are under
+ * DBL_MIN: the chapter accepts any value in [0, DBL_MIN) there, and nothing
+ * else (a 2^k built from k < -1022 wraps its exponent bits). */
+START_TEST(sigmoid_far_below_the_normal_range)
+{
+	double x[] = {-708.5, -709, -720, -745, -800, -1000, -1400, -1e6, -1e300};
+	enum { N = sizeof x / sizeof x[0] };
+	double y[N], dx[N], dy[N];
+	for (size_t k = 0; k < N; k++)
+		dx[k] = 0, dy[k] = 1;
+	vec_sigmoid(y, x, N);
+	vec_sigmoid_backward(dx, x, dy, N);
+	for (size_t k = 0; k < N; k++) {
+		ck_assert_msg(y[k] >= 0 && y[k] < DBL_MIN,
+			      "vec_sigmoid(y, x, n = %d): y[%zu] = %.17g for x = %g, expected a value in "
+			      "[0, DBL_MIN): e^x is below the normal doubles there -- clamp x before "
+			      "building 2^k, and give 0 below the clamp " SEE_EXP, (int)N, k, y[k], x[k]);
+		ck_assert_msg(dx[k] >= 0 && dx[k] < DBL_MIN,
+			      "vec_sigmoid_backward(dx = 0, x, dy = 1, n = %d): dx[%zu] = %.17g for x = %g, "
+			      "expected a value in [0, DBL_MIN) -- clamp x before building 2^k " SEE_EXP,
+			      (int)N, k, dx[k], x[k]);
 	}
 }
 END_TEST
@@ -451,6 +477,7 @@ int main(void)
 		tcase_add_test(tc, reference_table_is_readable);
 	tcase_add_loop_test(tc, sigmoid_matches_high_precision_table, 0, starts);
 	tcase_add_test(tc, sigmoid_of_specials);
+	tcase_add_test(tc, sigmoid_far_below_the_normal_range);
 	tc = grader_tcase(s, "vec_sigmoid_backward");
 	tcase_add_loop_test(tc, sigmoid_backward_matches_high_precision_table, 0, starts);
 	tcase_add_test(tc, sigmoid_backward_adds);

@@ -11,6 +11,13 @@
 #     solution into one real mistake.  Text before the diff is its
 #     description; a line "Hint: TEXT" there says the suite's failure output
 #     must contain TEXT, so a hint that recognises the mistake stays honest.
+#   - lists every rule of its chapter in tests/rules/CHAPTER.txt with the
+#     checks that enforce it: a rule without a check, a check the suite does
+#     not have, and a check that enforces no rule all fail;
+# and that the grader cannot be fooled: each case in tests/integrity/ (code
+# that exits, aborts, signals, prints fake TAP or a flood, hangs, answers
+# from a lookup table of the suite's inputs, or writes past an output) is
+# failed with the message its "Expect:" lines name, and the TAP stays whole.
 # It also checks the course's bookkeeping: tests/stubs/ and that every
 # chapter of chapters/manifest has its files.
 # The suites passing against solutions/ is shown by their own PASS lines.
@@ -30,27 +37,53 @@ functions() {
 	$SED -n '/^static/d; s/^[a-z_][a-z_ ]*[ *]\([a-z_][a-z0-9_]*\)(.*/\1/p' "$1" | sort -u
 }
 
-# A mutant is a learner's mistake, and mistakes warn (an unused parameter, a
-# variable set but not used): compile them as a learner's file, without -Werror.
-LEARNER_CFLAGS=$(printf '%s\n' "$CFLAGS" | $SED 's/-Werror//g')
-
-# The objects of the chapters CHAPTER needs (chapters/manifest), from the
-# reference solutions this tree is configured with.
-needed() {
-	for pair in $CHAPTER_NEEDS; do
-		case $pair in
-		"$1":*) echo "${pair#*:}" | tr ',' '\n' | sed "s|.*|impl/&.$OBJEXT|" ;;
-		esac
-	done
+# build NAME SOURCE CHAPTER: SOURCE compiled as a learner's file and linked
+# into the chapter's suite as $work/NAME; the diagnostics in $work/NAME.cc.
+build() {
+	$SHELL "$srcdir/tests/link-suite.sh" "$work" "$@"
 }
 
-# build NAME SOURCE CHAPTER: compiles SOURCE and links it into the chapter's
-# suite as $work/NAME, with the layers as tests/local.mk links them; the
-# diagnostics land in $work/NAME.cc.
-build() {
-	$CC $CPPFLAGS $LEARNER_CFLAGS -c -o "$work/$1.o" "$2" > "$work/$1.cc" 2>&1 &&
-	$CC $CFLAGS -o "$work/$1" "tests/$3.$OBJEXT" tests/libgrader.a libtools.a "$work/$1.o" \
-		$(needed "$3") libcourse.a $LINK_LIBS -lm >> "$work/$1.cc" 2>&1
+# The checks of a suite's TAP output: "ok 3 - tests/02-linear.c:linear:NAME: ...".
+check_names() {
+	$SED -n 's/^\(not \)*ok [0-9]* - [^:]*:[^:]*:\([A-Za-z0-9_]*\):.*/\2/p' "$1" | sort -u
+}
+
+# rules CHAPTER: checks tests/rules/CHAPTER.txt against the suite's checks
+# (in $work/CHAPTER.solution.out).
+n_rules=0
+rules() {
+	file=$srcdir/tests/rules/$1.txt
+	if ! test -f "$file"; then
+		not_ok "$1: tests/rules/$1.txt is missing: list the chapter's rules and their checks"
+		return
+	fi
+	check_names "$work/$1.solution.out" > "$work/$1.checks"
+	# "rule ID: ...", then "  check NAME" lines: one line "ID NAME..." per rule.
+	awk '/^rule / { if (id) print id names; id = $2; sub(/:$/, "", id); names = "" }
+	     /^  check / { names = names " " $2 }
+	     END { if (id) print id names }' "$file" > "$work/$1.rules"
+	: > "$work/$1.named"
+	while read -r id names; do
+		n_rules=$((n_rules + 1))
+		if test -z "$names"; then
+			not_ok "$1: rule $id has no check"
+			continue
+		fi
+		missing=
+		for c in $names; do
+			echo "$c" >> "$work/$1.named"
+			grep -qx "$c" "$work/$1.checks" || missing="$missing $c"
+		done
+		if test -n "$missing"; then
+			not_ok "$1: rule $id names checks that tests/$1.c does not have:$missing"
+		else
+			ok "$1: rule $id is enforced by $(echo $names | wc -w) check(s)"
+		fi
+	done < "$work/$1.rules"
+	for c in $(cat "$work/$1.checks"); do
+		grep -qx "$c" "$work/$1.named" ||
+			not_ok "$1: check $c enforces no rule of tests/rules/$1.txt"
+	done
 }
 
 for ch in $CHAPTERS; do
@@ -63,6 +96,8 @@ for ch in $CHAPTERS; do
 	else
 		not_ok "$ch: the suite fails solutions/ or exits non-zero"
 	fi
+
+	rules "$ch"
 
 	# The stub and the solution define the same functions.
 	if test "$(functions "$srcdir/exercises/$ch.c")" = "$(functions "$srcdir/solutions/$ch.c")"; then
@@ -120,6 +155,57 @@ for ch in $CHAPTERS; do
 	else not_ok "$ch: has $count mutants in tests/mutants/$ch/, at least 4 wanted"; fi
 done
 
+# The integrity cases.  The TAP must stay whole: results numbered 1..N, one
+# plan 1..N at the end, whatever the code under test printed.
+tap_whole() {
+	awk '/^(not )?ok / { n++; if ($0 !~ "^(not )?ok " n " ") bad = 1 }
+	     /^1\.\./ { plans++; if ($0 != "1.." n) bad = 1 }
+	     END { exit !(n > 0 && plans == 1 && !bad) }' "$1"
+}
+for case_ in "$srcdir"/tests/integrity/*.diff "$srcdir"/tests/integrity/*.c; do
+	test -f "$case_" || continue
+	base=$(basename "$case_")
+	ch=${base%%.*}
+	name=$ch.integrity.${base#*.}
+	name=${name%.*}
+	case " $CHAPTERS " in *" $ch "*) ;; *) continue ;; esac
+	if test "${case_%.diff}" != "$case_"; then
+		if ! patch -s -o "$work/$name.c" "$srcdir/solutions/$ch.c" < "$case_" > "$work/$name.patch" 2>&1; then
+			not_ok "integrity: $base does not apply to solutions/$ch.c"; diag "$work/$name.patch"
+			continue
+		fi
+	else
+		cp "$case_" "$work/$name.c"
+	fi
+	if ! build "$name" "$work/$name.c" "$ch"; then
+		not_ok "integrity: $base does not compile"; diag "$work/$name.cc"
+		continue
+	fi
+	GRADER_TIMEOUT=2 "$work/$name" > "$work/$name.out" 2>&1
+	status=$?
+	if test $status -eq 0; then
+		not_ok "integrity: $base passes every check of tests/$ch.c"
+		continue
+	fi
+	if ! tap_whole "$work/$name.out"; then
+		not_ok "integrity: $base garbles the TAP of tests/$ch.c (results not numbered 1..N, or not one plan)"
+		continue
+	fi
+	missing=
+	while read -r expect; do
+		grep -qF "$expect" "$work/$name.out" || missing="$missing \"$expect\""
+	done <<-EOF
+	$($SED -n 's/^.*Expect: //p' "$case_")
+	EOF
+	if test -n "$missing"; then
+		not_ok "integrity: $base fails, but no line says$missing"
+		grep '^not ok' "$work/$name.out" | head -3 | diag /dev/stdin
+	else
+		ok "integrity: $base fails $(grep -c '^not ok' "$work/$name.out") check(s), saying $($SED -n 's/^.*Expect: //p' "$case_" | head -1)"
+		grep -F "$($SED -n 's/^.*Expect: //p' "$case_" | head -1)" "$work/$name.out" | head -1 | cut -c1-400 | diag /dev/stdin
+	fi
+done
+
 # Only in a pristine tree (a release, or distcheck) do the stubs match
 # tests/stubs/, the copies that `course reset` restores and the scoreboard
 # compares with; a learner's tree is graded without this test.
@@ -134,5 +220,6 @@ for ch in $CHAPTERS; do
 	done
 done
 
+echo "# $n_rules rules in tests/rules/, for $(echo $CHAPTERS | wc -w) chapters"
 echo "1..$n"
 test "$failed" -eq 0

@@ -114,3 +114,40 @@ clean-local: clean-test-scratch
 clean-test-scratch:
 	-rm -rf tests/selftest.d tests/classify.d tests/activate.out tests/activate.out.err
 .PHONY: clean-test-scratch stubs stub-hashes
+
+# ---- The grader's own parts (helper "grader"; issue 10) ----
+# The runner, each check's process, the guards and the reference tables
+# beside grader.c (tests/grader.h lists them).
+tests_libgrader_a_SOURCES += tests/grader-run.c tests/grader-run.h tests/grader-check.c \
+	tests/grader-where.c tests/grader-where.h \
+	tests/grader-guard.c tests/grader-table.c
+# The rules of each chapter with the checks that enforce them, and the
+# cases the grader must not be fooled by (tests/grader-selftest.sh).
+EXTRA_DIST += tests/rules tests/integrity
+
+# make mutation: the mutation test of the grader (long; not part of
+# distcheck).  Every operator-level mutant of solutions/ is graded by its
+# chapter's suite; tests/mutate/report.md is rewritten, and every survivor
+# must be listed with its reason in tests/mutate/CHAPTER.equivalent.
+# `make mutation MUTATION_CHAPTERS=04-sigmoid` grades one chapter.
+check_PROGRAMS = tests/mutate/mutate
+tests_mutate_mutate_SOURCES = tests/mutate/mutate.c
+mutation: tests/mutate/mutate$(EXEEXT) $(SUITES)
+	@$(AM_TESTS_ENVIRONMENT) $(SHELL) $(srcdir)/tests/mutate/mutation.sh report $(MUTATION_CHAPTERS)
+.PHONY: mutation
+EXTRA_DIST += tests/link-suite.sh tests/mutate/mutation.sh tests/mutate/report.md \
+	$(patsubst $(srcdir)/%,%,$(wildcard $(srcdir)/tests/mutate/*.equivalent))
+clean-local: clean-mutation-scratch
+clean-mutation-scratch:
+	-rm -rf tests/mutate.d
+.PHONY: clean-mutation-scratch
+
+# On every `make check --with-solutions` (so in CI, through distcheck), a
+# random sample of the unlisted mutants, as many as MUTATION_BUDGET seconds
+# allow; a survivor fails.  MUTATION_SEED=N replays a sample.
+if WITH_SOLUTIONS
+TESTS += tests/mutation-sample.sh
+endif
+EXTRA_DIST += tests/mutation-sample.sh
+AM_TESTS_ENVIRONMENT += MUTATE=tests/mutate/mutate$(EXEEXT); export MUTATE;
+tests/mutation-sample.log: $(SUITES) tests/mutate/mutate$(EXEEXT)
