@@ -10,6 +10,18 @@
 
 #include "grader.h"
 
+/* Under AddressSanitizer (make memcheck) the guards are poisoned as well,
+ * so that a write into them is reported at once by the sanitizer, with the
+ * learner's file and line, rather than only after the call by the grader. */
+#ifdef __SANITIZE_ADDRESS__
+#include <sanitizer/asan_interface.h>
+#define POISON(p, size) ASAN_POISON_MEMORY_REGION(p, size)
+#define UNPOISON(p, size) ASAN_UNPOISON_MEMORY_REGION(p, size)
+#else
+#define POISON(p, size) ((void)(p), (void)(size))
+#define UNPOISON(p, size) ((void)(p), (void)(size))
+#endif
+
 /* A signalling NaN with a payload that no arithmetic produces.  Not a
  * quiet NaN: arithmetic passes a quiet NaN through unchanged, so out[n] /=
  * sum would leave it as it was; a signalling one comes out quietened.
@@ -61,6 +73,8 @@ double *grader_out(size_t n, double fill)
 		h->before[k] = h->v[n + k] = guard;
 	for (size_t k = 0; k < n; k++)
 		h->v[k] = fill;
+	POISON(h->before, sizeof h->before);
+	POISON(h->v + n, GRADER_GUARD * sizeof(double));
 	return h->v;
 }
 
@@ -82,6 +96,8 @@ size_t grader_len(const double *buf)
 static const char *spoilt(char *msg, size_t size, const double *buf, const char *name)
 {
 	const struct head *h = head_of(buf);
+	UNPOISON(h->before, sizeof h->before);
+	UNPOISON(h->v + h->n, GRADER_GUARD * sizeof(double));
 	for (size_t k = 0; k < GRADER_GUARD; k++)
 		if (!is_guard(h, h->v[h->n + k])) {
 			if (h->n == 0)
