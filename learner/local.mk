@@ -73,12 +73,14 @@ endif
 memcheck: $(MEMCHECK_PARTS)
 MEMCHECK_CHAPTERS = $(CHAPTERS)
 MC_SUITES = $(MEMCHECK_CHAPTERS:%=memcheck/tests/%.test)
-MC_SUITE_OBJS = $(CHAPTERS:%=memcheck/tests/%.$(OBJEXT)) memcheck/tests/grader.$(OBJEXT)
+# The grader's own sources, as tests/libgrader.a has them.
+MC_GRADER_OBJS = $(patsubst tests/%.c,memcheck/tests/%.$(OBJEXT),$(filter %.c,$(tests_libgrader_a_SOURCES)))
+MC_SUITE_OBJS = $(CHAPTERS:%=memcheck/tests/%.$(OBJEXT)) $(MC_GRADER_OBJS)
 $(MC_SUITE_OBJS): memcheck/tests/%.$(OBJEXT): tests/%.c
 	@$(MKDIR_P) $(@D)
 	$(AM_V_CC)$(COMPILE) $(MEMCHECK_CFLAGS) $(CHAPTER_DEPS) -c -o $@ $<
 -include $(wildcard memcheck/tests/*.d)
-memcheck/libgrader.a: memcheck/tests/grader.$(OBJEXT)
+memcheck/libgrader.a: $(MC_GRADER_OBJS)
 	$(AM_V_AR)rm -f $@ && $(AR) $(ARFLAGS) $@ $^ && $(RANLIB) $@
 # libsan.a holds both layers, the tools' and the course's: it comes before
 # the chapters and again after them.

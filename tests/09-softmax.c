@@ -811,6 +811,23 @@ START_TEST(cross_entropy_of_a_masked_label_is_infinite)
 }
 END_TEST
 
+/* include/loss.h promises 0 for a certain right answer: a label logit of
+ * +inf, the largest, wherever it stands. */
+START_TEST(cross_entropy_of_a_certain_right_answer_is_zero)
+{
+	const double z[][3] = {{INFINITY, 0, 1}, {0, INFINITY, 1}, {0, 1, INFINITY}};
+	for (size_t k = 0; k < 3; k++) {
+		double *in = grader_in(z[k], 3);
+		expect_close(loss_cross_entropy(in, 3, k), 0, 0, 0,
+			     "the label's logit is +inf, so p_label = 1 and the loss is 0: when the label is "
+			     "the largest logit, m - z_label is 0 by definition; write 0 rather than "
+			     "computing inf - inf = NaN " SEE_EDGE,
+			     "loss_cross_entropy(logits with +inf at the label, index %zu, 3, %zu)", k, k);
+		grader_expect_unchanged(in, z[k], "z", "loss_cross_entropy(z, 3, %zu)", k);
+	}
+}
+END_TEST
+
 START_TEST(cross_entropy_propagates_nan)
 {
 	const double z[] = {0, NAN, 1};
@@ -1403,6 +1420,7 @@ int main(void)
 	tcase_add_test(tc, cross_entropy_survives_logits_of_1000);
 	tcase_add_test(tc, cross_entropy_of_a_confident_right_answer_is_tiny_not_zero);
 	tcase_add_test(tc, cross_entropy_of_a_masked_label_is_infinite);
+	tcase_add_test(tc, cross_entropy_of_a_certain_right_answer_is_zero);
 	tcase_add_test(tc, cross_entropy_propagates_nan);
 	tcase_add_test(tc, cross_entropy_at_every_label_and_largest_logit_position);
 	tcase_add_test(tc, cross_entropy_and_its_gradient_at_random_logits);

@@ -283,7 +283,7 @@ static void expect_net_guards(const struct mlp *net, const char *call)
 		double *const arrays[] = {net->W[l], net->dW[l], net->vW[l], net->b[l], net->db[l],
 					  net->vb[l], net->z[l], net->a[l], net->dz[l], net->da[l]};
 		for (int k = 0; k < 10; k++) {
-			char name[16];
+			char name[32]; /* "dW[" and up to 20 digits */
 			snprintf(name, sizeof name, "%s[%zu]", names[k], l);
 			grader_expect_guards(arrays[k], name, "%s", call);
 		}

@@ -98,6 +98,7 @@ START_TEST(relu_backward_adds_dy_where_x_is_positive)
 		if (k < n)
 			dx[k] = 100.0 + (double)k;
 	}
+	xs[0] = 1.5; /* a positive first element, so that skipping it shows */
 	double *x = grader_in(xs, n + PAD), *dy = grader_in(dys, n + PAD);
 	vec_relu_backward(dx, x, dy, n);
 	grader_expect_unchanged(x, xs, "x", "vec_relu_backward(dx, x, dy, n = %zu)", n);
@@ -223,6 +224,34 @@ START_TEST(sigmoid_of_specials)
 						      "keeps it, since NaN < -708 is false " SEE_EXP
 				      : "sigmoid(0) = 1/2, sigmoid(inf) = 1, sigmoid(-inf) = 0 " SEE_EXP);
 		}
+	}
+}
+END_TEST
+
+/* Below x = -708.4, sigmoid(x) ~ e^x and sigmoid'(x) ~ e^x are under
+ * DBL_MIN: the chapter accepts any value in [0, DBL_MIN) there, and nothing
+ * else (a 2^k built from k < -1022 wraps its exponent bits). */
+START_TEST(sigmoid_far_below_the_normal_range)
+{
+	const double xs[] = {-708.5, -709, -720, -745, -800, -1000, -1400, -1e6, -1e300};
+	enum { N = sizeof xs / sizeof xs[0] };
+	const double dys[N] = {1, 1, 1, 1, 1, 1, 1, 1, 1};
+	double *x = grader_in(xs, N), *dy = grader_in(dys, N), *y = grader_out(N, SENTINEL),
+	       *dx = grader_out(N, 0);
+	vec_sigmoid(y, x, N);
+	vec_sigmoid_backward(dx, x, dy, N);
+	grader_expect_guards(y, "y", "vec_sigmoid(y, x, n = %d)", (int)N);
+	grader_expect_guards(dx, "dx", "vec_sigmoid_backward(dx, x, dy, n = %d)", (int)N);
+	grader_expect_unchanged(x, xs, "x", "vec_sigmoid and vec_sigmoid_backward(n = %d)", (int)N);
+	for (size_t k = 0; k < N; k++) {
+		expect_that(y[k] >= 0 && y[k] < DBL_MIN,
+			    "vec_sigmoid(y, x, n = %d): y[%zu] = %.17g for x = %g, expected a value in "
+			    "[0, DBL_MIN): e^x is below the normal doubles there -- clamp x before "
+			    "building 2^k, and give 0 below the clamp " SEE_EXP, (int)N, k, y[k], x[k]);
+		expect_that(dx[k] >= 0 && dx[k] < DBL_MIN,
+			    "vec_sigmoid_backward(dx = 0, x, dy = 1, n = %d): dx[%zu] = %.17g for x = %g, "
+			    "expected a value in [0, DBL_MIN) -- clamp x before building 2^k " SEE_EXP,
+			    (int)N, k, dx[k], x[k]);
 	}
 }
 END_TEST
@@ -700,6 +729,7 @@ int main(void)
 		tcase_add_test(tc, reference_table_is_readable);
 	tcase_add_loop_test(tc, sigmoid_matches_high_precision_table, 0, starts);
 	tcase_add_test(tc, sigmoid_of_specials);
+	tcase_add_test(tc, sigmoid_far_below_the_normal_range);
 	tcase_add_test(tc, sigmoid_at_random_inputs);
 	tc = grader_tcase(s, "vec_sigmoid_backward");
 	tcase_add_loop_test(tc, sigmoid_backward_matches_high_precision_table, 0, starts);

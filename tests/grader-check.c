@@ -12,6 +12,7 @@
 #include <dlfcn.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -204,6 +205,36 @@ static void grader_on_signal(int sig, siginfo_t *info, void *ucontext)
 		   "it never signals");
 }
 
+/* ---- Under the sanitizers (make memcheck) ---- */
+
+/* Present only in a program built with -fsanitize=address or undefined:
+ * weak, so that the plain suites link without them. */
+void __sanitizer_set_report_fd(void *fd) __attribute__((weak));
+void __sanitizer_set_death_callback(void (*callback)(void)) __attribute__((weak));
+
+/* A sanitizer that found an error ends the process itself (halt_on_error);
+ * just before, this names the function, as for a signal.  Its report, with
+ * the file and line, goes to the suite's own standard error, where make
+ * memcheck reads it, not into the check's output. */
+static void grader_on_sanitizer_death(void)
+{
+	if (in_check)
+		grader_end("made the sanitizer stop the check",
+			   "a memory error or undefined behaviour; the sanitizer's report names the "
+			   "line (make memcheck prints it)");
+}
+
+static void grader_sanitizer_setup(void)
+{
+	if (__sanitizer_set_report_fd) {
+		int fd = dup(STDERR_FILENO);
+		if (fd >= 0)
+			__sanitizer_set_report_fd((void *)(intptr_t)fd);
+	}
+	if (__sanitizer_set_death_callback)
+		__sanitizer_set_death_callback(grader_on_sanitizer_death);
+}
+
 /* ---- Each check's process ---- */
 
 /* True when a check before the current one did not run to its end. */
@@ -230,7 +261,9 @@ void grader_check_setup(void)
 		grader_die();
 	}
 
-	/* The code's output goes to a file in memory of its own. */
+	/* The code's output goes to a file in memory of its own; a sanitizer's
+	 * report still goes to the suite's standard error. */
+	grader_sanitizer_setup();
 	fflush(stdout);
 	fflush(stderr);
 	int fd = memfd_create("grader-output", 0);
