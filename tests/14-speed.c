@@ -363,6 +363,27 @@ static void relu_random_inputs(double *x, size_t n, int round)
 	x[pos[round % 3]] = grader_magnitude(-3, 3, false);
 }
 
+typedef void backward_fn(double *restrict dx, const double *restrict x, const double *restrict dy,
+			 size_t n);
+
+/* Draws dy[0..n) and dx's values before[0..n) (a quarter of them 0), then
+ * calls f(dx, x, dy, n) on guarded copies, checks that x and dy come back
+ * unchanged and nothing around dx changed, and returns dx. */
+static const double *backward_at_random(backward_fn *f, const char *name, const double *x, double *dy,
+					double *before, size_t n)
+{
+	for (size_t k = 0; k < n; k++) {
+		dy[k] = grader_magnitude(-3, 3, true);
+		before[k] = grader_int(0, 3) ? grader_magnitude(-3, 3, true) : 0.0;
+	}
+	double *dx = grader_in(before, n), *xg = grader_in(x, n), *dyg = grader_in(dy, n);
+	f(dx, xg, dyg, n);
+	grader_expect_unchanged(xg, x, "x", "%s(dx, x, dy, n = %zu)", name, n);
+	grader_expect_unchanged(dyg, dy, "dy", "%s(dx, x, dy, n = %zu)", name, n);
+	grader_expect_guards(dx, "dx", "%s(dx, x, dy, n = %zu)", name, n);
+	return dx;
+}
+
 START_TEST(relu_at_random_inputs)
 {
 	for (int round = 0; round < 24; round++) {
@@ -391,17 +412,9 @@ START_TEST(relu_backward_at_random_inputs)
 {
 	for (int round = 0; round < 24; round++) {
 		size_t n = random_length(round);
-		double xs[MAXLEN * 2], dys[MAXLEN * 2], before[MAXLEN * 2], *dx = grader_out(n, 0);
-		relu_random_inputs(xs, n, round);
-		for (size_t k = 0; k < n; k++) {
-			dys[k] = grader_magnitude(-3, 3, true);
-			dx[k] = before[k] = grader_int(0, 3) ? grader_magnitude(-3, 3, true) : 0.0;
-		}
-		double *x = grader_in(xs, n), *dy = grader_in(dys, n);
-		vec_relu_backward(dx, x, dy, n);
-		grader_expect_unchanged(x, xs, "x", "vec_relu_backward(dx, x, dy, n = %zu)", n);
-		grader_expect_unchanged(dy, dys, "dy", "vec_relu_backward(dx, x, dy, n = %zu)", n);
-		grader_expect_guards(dx, "dx", "vec_relu_backward(dx, x, dy, n = %zu)", n);
+		double x[MAXLEN * 2], dy[MAXLEN * 2], before[MAXLEN * 2];
+		relu_random_inputs(x, n, round);
+		const double *dx = backward_at_random(vec_relu_backward, "vec_relu_backward", x, dy, before, n);
 		for (size_t k = 0; k < n; k++) {
 			/* One addition, rounded once: the double nearest before + dy. */
 			double want = isnan(x[k]) ? NAN : x[k] > 0 ? before[k] + dy[k] : before[k];
@@ -476,17 +489,11 @@ START_TEST(sigmoid_backward_at_random_inputs)
 {
 	for (int round = 0; round < 16; round++) {
 		size_t n = random_length(round);
-		double xs[MAXLEN * 2], dys[MAXLEN * 2], before[MAXLEN * 2], *dx = grader_out(n, 0);
-		for (size_t k = 0; k < n; k++) {
-			xs[k] = sigmoid_random();
-			dys[k] = grader_magnitude(-3, 3, true);
-			dx[k] = before[k] = grader_int(0, 3) ? grader_magnitude(-3, 3, true) : 0.0;
-		}
-		double *x = grader_in(xs, n), *dy = grader_in(dys, n);
-		vec_sigmoid_backward(dx, x, dy, n);
-		grader_expect_unchanged(x, xs, "x", "vec_sigmoid_backward(dx, x, dy, n = %zu)", n);
-		grader_expect_unchanged(dy, dys, "dy", "vec_sigmoid_backward(dx, x, dy, n = %zu)", n);
-		grader_expect_guards(dx, "dx", "vec_sigmoid_backward(dx, x, dy, n = %zu)", n);
+		double x[MAXLEN * 2], dy[MAXLEN * 2], before[MAXLEN * 2];
+		for (size_t k = 0; k < n; k++)
+			x[k] = sigmoid_random();
+		const double *dx = backward_at_random(vec_sigmoid_backward, "vec_sigmoid_backward", x, dy,
+						      before, n);
 		for (size_t k = 0; k < n; k++) {
 			long double g = sigmoid_grad_ld(x[k]), term = g * dy[k];
 			double want = (double)(before[k] + term);
@@ -670,13 +677,8 @@ START_TEST(gemm_nn_f_of_small_integers_is_exact) { check_shape(NN_F, _i); }
 END_TEST
 START_TEST(gemm_tn_f_of_small_integers_is_exact) { check_shape(TN_F, _i); }
 END_TEST
-START_TEST(gemm_nn_at_random_shapes) { check_random_shapes(NN); }
-END_TEST
-START_TEST(gemm_tn_at_random_shapes) { check_random_shapes(TN); }
-END_TEST
-START_TEST(gemm_nn_f_at_random_shapes) { check_random_shapes(NN_F); }
-END_TEST
-START_TEST(gemm_tn_f_at_random_shapes) { check_random_shapes(TN_F); }
+/* One check for the four products: _i is which (one loop index per test case). */
+START_TEST(gemm_at_random_shapes) { check_random_shapes((enum which)_i); }
 END_TEST
 
 /* A closed form: A all ones and B[k][j] = k + 1 give, for every i and j,
@@ -743,18 +745,18 @@ int main(void)
 	tc = grader_tcase(s, "gemm_nn");
 	tcase_add_loop_test(tc, gemm_nn_of_small_integers_is_exact, 0, ROWS(shapes));
 	tcase_add_test(tc, gemm_nn_of_ones_sums_each_column);
-	tcase_add_test(tc, gemm_nn_at_random_shapes);
+	tcase_add_loop_test(tc, gemm_at_random_shapes, NN, NN + 1);
 	tc = grader_tcase(s, "gemm_tn");
 	tcase_add_loop_test(tc, gemm_tn_of_small_integers_is_exact, 0, ROWS(shapes));
 	tcase_add_test(tc, gemm_tn_of_ones_sums_each_column);
-	tcase_add_test(tc, gemm_tn_at_random_shapes);
+	tcase_add_loop_test(tc, gemm_at_random_shapes, TN, TN + 1);
 	tc = grader_tcase(s, "gemm_nn_f");
 	tcase_add_loop_test(tc, gemm_nn_f_of_small_integers_is_exact, 0, ROWS(shapes));
 	tcase_add_test(tc, gemm_nn_f_of_ones_sums_each_column);
-	tcase_add_test(tc, gemm_nn_f_at_random_shapes);
+	tcase_add_loop_test(tc, gemm_at_random_shapes, NN_F, NN_F + 1);
 	tc = grader_tcase(s, "gemm_tn_f");
 	tcase_add_loop_test(tc, gemm_tn_f_of_small_integers_is_exact, 0, ROWS(shapes));
 	tcase_add_test(tc, gemm_tn_f_of_ones_sums_each_column);
-	tcase_add_test(tc, gemm_tn_f_at_random_shapes);
+	tcase_add_loop_test(tc, gemm_at_random_shapes, TN_F, TN_F + 1);
 	return grader_run(s);
 }
