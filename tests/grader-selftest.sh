@@ -18,6 +18,8 @@
 # that exits, aborts, signals, prints fake TAP or a flood, hangs, answers
 # from a lookup table of the suite's inputs, or writes past an output) is
 # failed with the message its "Expect:" lines name, and the TAP stays whole.
+# A chapter built on an earlier one is graded with that chapter's stub, and
+# every check that fails must name the earlier chapter as the cause.
 # It also checks the course's bookkeeping: tests/stubs/ and that every
 # chapter of chapters/manifest has its files.
 # The suites passing against solutions/ is shown by their own PASS lines.
@@ -153,6 +155,32 @@ for ch in $CHAPTERS; do
 	done
 	if test "$count" -ge 4; then ok "$ch: has $count mutants"
 	else not_ok "$ch: has $count mutants in tests/mutants/$ch/, at least 4 wanted"; fi
+done
+
+# A chapter built on an earlier one blames that one while it is a stub:
+# with the needed chapter's stub and this chapter's solution, every failing
+# check says "(chapter NN) is not done yet", and so sends the learner back.
+for pair in $CHAPTER_NEEDS; do
+	ch=${pair%%:*}
+	for need in $(echo "${pair#*:}" | tr ',' ' '); do
+		name=$ch.without.$need
+		nn=${need%%-*}
+		if ! NEEDED_STUB=$need build "$name" "$srcdir/solutions/$ch.c" "$ch"; then
+			not_ok "$ch: does not build with the stub of $need"; diag "$work/$name.cc"
+			continue
+		fi
+		"$work/$name" > "$work/$name.out" 2>&1
+		fails=$(grep -c '^not ok' "$work/$name.out")
+		blind=$(grep '^not ok' "$work/$name.out" | grep -vF "(chapter $nn) is not done yet")
+		if test "$fails" -eq 0; then
+			ok "$ch: passes with the stub of $need (it does not use what $need leaves undone)"
+		elif test -n "$blind"; then
+			not_ok "$ch: with the stub of $need, a failing check does not say chapter $nn is not done"
+			echo "$blind" | head -3 | diag /dev/stdin
+		else
+			ok "$ch: with the stub of $need, all $fails failing checks say chapter $nn is not done yet"
+		fi
+	done
 done
 
 # The integrity cases.  The TAP must stay whole: results numbered 1..N, one
