@@ -616,17 +616,22 @@ int main(int argc, char **argv)
 		if (tty && n_batches >= 100)
 			printf("\r%60s\r", "");
 		/* A loss that blew up is written in a few digits, not three
-		 * hundred; a NaN as "nan", whatever its sign bit. */
-		if (isnan(loss))
-			printf("epoch %ld loss nan", e);
-		else
-			printf(fabs(loss) < 1e9 ? "epoch %ld loss %.6f" : "epoch %ld loss %.6g", e, loss);
+		 * hundred. */
+		if (!isfinite(loss)) {
+			/* The network diverged.  Its accuracies would be
+			 * whatever argmax makes of NaN logits, and a model of it
+			 * is no model: say so, save nothing, and fail. */
+			printf("epoch %ld loss %s\n", e, isnan(loss) ? "nan" : "inf");
+			check_stdout();
+			char msg[600];
+			snprintf(msg, sizeof msg, "%s%sthe network diverged: the loss is no longer finite at "
+				 "epoch %ld (try a smaller --lr than %g)", save_path ? save_path : "",
+				 save_path ? ": not saved: " : "", e, lr);
+			runtime_error(msg);
+		}
+		printf(fabs(loss) < 1e9 ? "epoch %ld loss %.6f" : "epoch %ld loss %.6g", e, loss);
 		printf(" train %.4f test %.4f time %.2fs\n", train_acc, test_acc, dt);
 		check_stdout();
-		if (!isfinite(loss)) {
-			printf("# the loss is no longer finite: the network diverged (try a smaller --lr)\n");
-			break;
-		}
 	}
 	if (epochs > 0)
 		printf("# training: %.2f s in all, %.2f s per epoch\n", train_time,

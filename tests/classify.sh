@@ -167,10 +167,18 @@ if test "$(stat -c %a "$work/private.bin")" = 600; then pass "a replaced model k
 # Never a good file replaced by a worse one.  A run that diverges does not
 # save its network (exit 1), and the good model is still there.
 cp "$work/m.bin" "$work/good.bin"
-expect 1 "$work/good.bin: not saved: the network diverged (parameter " --data circle --act relu --lr 1e200 --epochs 20 --save "$work/good.bin"
+expect 1 "$work/good.bin: not saved: the network diverged: the loss is no longer finite at epoch " --data circle --act relu --lr 1e200 --epochs 20 --save "$work/good.bin"
 same "$work/m.bin" "$work/good.bin" "a diverged run leaves the saved model as it was"
 expect 1 "not saved: the network diverged" --data circle --act relu --lr 1e200 --epochs 20 --save "$work/new.bin"
 if test -e "$work/new.bin"; then fail "a diverged run made $work/new.bin"; else pass "a diverged run makes no new model file"; fi
+# Without --save it fails all the same, and reports no accuracy: the
+# accuracy of a network of NaN is not a number to print.
+expect 1 "the network diverged: the loss is no longer finite at epoch " --data circle --act relu --lr 1e200 --epochs 20
+if grep -q "accuracy\|train [0-9]" "$out"; then
+	fail "a diverged run prints an accuracy"
+else
+	pass "a diverged run prints no accuracy"
+fi
 # A full disk, as a file-size limit of 4 blocks (2 or 4 kB, by the shell):
 # the save fails (exit 1), the old file is intact, and a new one is not
 # left behind half written.
