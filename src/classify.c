@@ -202,30 +202,23 @@ static void check_stdout(void)
 		exit(1);
 }
 
-/* A real number, finite.  A subnormal one (1e-320) is as finite as any;
- * one too small for a double to hold at all is refused rather than
- * silently taken for 0. */
+/* A real number, finite (cli_real), or exit 2. */
 static double parse_real(const char *s, const char *opt)
 {
-	char *end;
-	errno = 0;
-	double v = strtod(s, &end);
-	if (end == s || *end != '\0' || isnan(v) || (isinf(v) && errno != ERANGE))
-		usage_error("%s '%s' is not a finite number", opt, s);
-	if (errno == ERANGE && isinf(v))
-		usage_error("%s '%s' is too large for a double", opt, s);
-	if (errno == ERANGE && v == 0)
-		usage_error("%s '%s' is too small for a double: it would be 0", opt, s);
+	char msg[256];
+	double v;
+	if (cli_real(s, opt, &v, msg, sizeof msg) != 0)
+		usage_error("%s", msg);
 	return v;
 }
 
+/* A whole number; its range is the option's, checked by parse_value. */
 static long parse_int(const char *s, const char *opt)
 {
-	char *end;
-	errno = 0;
-	long v = strtol(s, &end, 10);
-	if (end == s || *end != '\0' || errno == ERANGE)
-		usage_error("%s '%s' is not a whole number", opt, s);
+	char msg[256];
+	long v;
+	if (cli_whole(s, opt, LONG_MIN, LONG_MAX, &v, msg, sizeof msg) != 0)
+		usage_error("%s", msg);
 	return v;
 }
 

@@ -1,6 +1,8 @@
 /* cli.c: see cli.h. */
 #include <errno.h>
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "cli.h"
@@ -105,6 +107,38 @@ void cli_unknown_activation(const char *name, char *msg, size_t size)
 	}
 	if (near && at >= 0 && (size_t)at < size)
 		snprintf(msg + at, size - (size_t)at, "? activate --list shows them all)");
+}
+
+int cli_real(const char *s, const char *opt, double *v, char *msg, size_t size)
+{
+	char *end;
+	errno = 0;
+	*v = strtod(s, &end);
+	if (end == s || *end != '\0' || isnan(*v) || (isinf(*v) && errno != ERANGE))
+		snprintf(msg, size, "%s '%s' is not a finite number", opt, s);
+	else if (errno == ERANGE && isinf(*v))
+		snprintf(msg, size, "%s '%s' is too large for a double", opt, s);
+	else if (errno == ERANGE && *v == 0)
+		snprintf(msg, size, "%s '%s' is too small for a double: it would be 0", opt, s);
+	else
+		return 0;
+	return -1;
+}
+
+int cli_whole(const char *s, const char *opt, long lo, long hi, long *v, char *msg, size_t size)
+{
+	char *end;
+	errno = 0;
+	*v = strtol(s, &end, 10);
+	if (end == s || *end != '\0' || errno == ERANGE) {
+		snprintf(msg, size, "%s '%s' is not a whole number", opt, s);
+		return -1;
+	}
+	if (*v < lo || *v > hi) {
+		snprintf(msg, size, "%s %s is out of range: it must be from %ld to %ld", opt, s, lo, hi);
+		return -1;
+	}
+	return 0;
 }
 
 int cli_flush_stdout(const char *prog)

@@ -12,6 +12,15 @@
 void cli_option_problem(int c, char *const *argv, int optind, int optopt,
 			const struct option *options, char *msg, size_t size);
 
+/* The whole of s as a finite double, subnormals (1e-320) included, into *v;
+ * 0, or -1 with msg naming opt and s: not a number, not finite ("nan",
+ * "inf"), too large, or too small for a double (it would be taken for 0). */
+int cli_real(const char *s, const char *opt, double *v, char *msg, size_t size);
+
+/* The whole of s as a whole number from lo to hi into *v; 0, or -1 with msg
+ * naming opt and s. */
+int cli_whole(const char *s, const char *opt, long lo, long hi, long *v, char *msg, size_t size);
+
 /* "unknown activation 'gelu' (did you mean elu? ...)": the closest name of
  * activate --list when one is near, else all of them. */
 void cli_unknown_activation(const char *name, char *msg, size_t size);

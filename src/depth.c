@@ -16,7 +16,6 @@
  * --gain 1, --width 128, --batch 128, --layers 50, --seed 1.  Bad options
  * exit 2 with a message.
  */
-#include <errno.h>
 #include <getopt.h>
 #include <math.h>
 #include <stdarg.h>
@@ -24,6 +23,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "cli.h"
 #include "depth.h"
 #include "registry.h"
 #include "rng.h"
@@ -41,21 +41,19 @@ static _Noreturn void fail(const char *fmt, ...)
 
 static double number(const char *s, const char *opt)
 {
-	char *end;
-	errno = 0;
-	double v = strtod(s, &end);
-	if (end == s || *end != '\0' || errno == ERANGE || !isfinite(v))
-		fail("%s '%s' is not a finite number", opt, s);
+	char msg[256];
+	double v;
+	if (cli_real(s, opt, &v, msg, sizeof msg) != 0)
+		fail("%s", msg);
 	return v;
 }
 
 static size_t count(const char *s, const char *opt, long hi)
 {
-	char *end;
-	errno = 0;
-	long v = strtol(s, &end, 10);
-	if (end == s || *end != '\0' || errno == ERANGE || v < 1 || v > hi)
-		fail("%s '%s' must be a whole number from 1 to %ld", opt, s, hi);
+	char msg[256];
+	long v;
+	if (cli_whole(s, opt, 1, hi, &v, msg, sizeof msg) != 0)
+		fail("%s", msg);
 	return (size_t)v;
 }
 
@@ -125,16 +123,18 @@ int main(int argc, char **argv)
 		case 'r': residual = 1; break;
 		case 'N': batchnorm = 1; break;
 		case 'G': want_gains = 1; break;
-		case ':': fail("option '%s' needs a value", argv[optind - 1]);
-		default: fail("unknown option '%s' (see the comment at the top of src/depth.c)",
-			      argv[optind - 1]);
+		default: {
+			char msg[256];
+			cli_option_problem(c, argv, optind, optopt, options, msg, sizeof msg);
+			fail("%s (see the comment at the top of src/depth.c)", msg);
+		}
 		}
 	}
 	if (optind < argc)
 		fail("unexpected argument '%s'", argv[optind]);
 	if (want_gains) {
 		gains();
-		return 0;
+		return cli_flush_stdout("depth") == 0 ? 0 : 1;
 	}
 	if (!act_lookup(act, &current))
 		fail("--act '%s': no such scalar activation (activate --list shows them)", act);
@@ -177,5 +177,5 @@ int main(int argc, char **argv)
 	for (size_t l = 1; l <= L; l++)
 		printf("%zu,%.6g,%.6g\n", l, depth_variance(h + l * m, m), depth_variance(dh + (l - 1) * m, m));
 	free(W), free(x), free(dtop), free(z), free(h), free(bn), free(dz), free(dh);
-	return 0;
+	return cli_flush_stdout("depth") == 0 ? 0 : 1;
 }

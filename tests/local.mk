@@ -28,7 +28,7 @@ TESTS = $(SUITES)
 if WITH_SOLUTIONS
 # With --with-solutions, the grader is tested too: the stubs and every
 # mutant must fail, and the tools must behave.
-TESTS += tests/grader-selftest.sh tests/activate.sh tests/classify.sh
+TESTS += tests/grader-selftest.sh tests/activate.sh tests/classify.sh tests/depth.sh
 TESTS += tests/book.sh
 endif
 # The self-test runs every suite against solutions/ itself.
@@ -59,6 +59,7 @@ EXTRA_DIST += \
 	tests/grader-selftest.sh \
 	tests/activate.sh \
 	tests/classify.sh \
+	tests/depth.sh \
 	tests/scoreboard.sh \
 	tests/stubs \
 	tests/mutants \
@@ -115,7 +116,7 @@ clean-test-scratch:
 	-rm -rf tests/selftest.d tests/classify.d tests/activate.out tests/activate.out.err
 .PHONY: clean-test-scratch stubs stub-hashes
 
-# ---- The grader's own parts (helper "grader"; issue 10) ----
+# ---- The grader's own parts ----
 # The runner, each check's process, the guards and the reference tables
 # beside grader.c (tests/grader.h lists them).
 tests_libgrader_a_SOURCES += tests/grader-run.c tests/grader-run.h tests/grader-check.c \
