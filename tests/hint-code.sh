@@ -13,8 +13,8 @@
 # which leads into a failing check fails here, naming the check.
 #
 # In the last step, the last code block is the body; a code block that starts
-# with "static" is a helper the ladder asks for (chapter 12's sigmoid),
-# written at file scope above the stub's first function, once.
+# with "static" (after its comment) is a helper the ladder asks for (chapter
+# 12's sigmoid), written at file scope above the stub's first function.
 #
 # The splice relies on the stubs' layout: a function definition starts at
 # column 0 (its parameters may continue on indented lines), its body opens
@@ -45,7 +45,8 @@ code() {
 			if (nb == 0) return
 			text = ""
 			for (k = 1; k <= nb; k++) text = text blk[k] "\n"
-			if (blk[1] ~ /^static/) help = help text "\n"
+			for (k = 1; k <= nb && blk[k] ~ /^(\/\*| \*)/; k++) ;
+			if (blk[k] ~ /^static/) help = help text "\n"
 			else last = text
 			nb = 0
 		}
