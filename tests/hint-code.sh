@@ -125,6 +125,13 @@ for ch in $CHAPTERS; do
 		fi
 	done
 	test -z "$missing" || continue
+	# ./course hint folds what is wider than an 80-column terminal, and
+	# code folded at a space no longer reads as code.
+	wide=$(cat "$dir"/*.body "$dir/helpers" | awk 'length($0) > 71' | head -3)
+	if test -n "$wide"; then
+		not_ok "$nn: code in tests/hints/$ch.md wider than 78 columns (80 in a terminal)"
+		echo "$wide" | diag /dev/stdin
+	fi
 	if ! splice "$stub" "$dir" > "$dir/hints.c" 2> "$dir/splice.err"; then
 		not_ok "$nn: exercises/$ch.c cannot be spliced"; diag "$dir/splice.err"
 		continue
