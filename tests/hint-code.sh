@@ -36,10 +36,10 @@ functions() {
 
 # code HINTS FN DIR: the code blocks of the last step of ladder FN: the body
 # (the last block that does not start with "static") into DIR/FN.body, the
-# static helpers appended to DIR/helpers.  Code is indented 7 spaces (3 for
-# the list item, 4 for the block); blank lines inside a block are kept.
+# static helpers into DIR/FN.helpers.  Code is indented 7 spaces (3 for the
+# list item, 4 for the block); blank lines inside a block are kept.
 code() {
-	awk -v key="$2" -v body="$3/$2.body" -v helpers="$3/helpers" '
+	awk -v key="$2" -v body="$3/$2.body" -v helpers="$3/$2.helpers" '
 		function flush() {
 			while (nb > 0 && blk[nb] == "") nb--
 			if (nb == 0) return
@@ -59,7 +59,7 @@ code() {
 		END {
 			if (in_) flush()
 			if (last != "") printf "%s", last > body
-			if (help != "") printf "%s", help >> helpers
+			if (help != "") printf "%s", help > helpers
 		}' "$1"
 }
 
@@ -115,7 +115,7 @@ for ch in $CHAPTERS; do
 		continue
 	fi
 	dir=$work/$ch
-	mkdir -p "$dir" && : > "$dir/helpers"
+	mkdir -p "$dir"
 	missing=
 	for fn in $fns; do
 		code "$hints" "$fn" "$dir"
@@ -125,6 +125,11 @@ for ch in $CHAPTERS; do
 		fi
 	done
 	test -z "$missing" || continue
+	# The helpers in the order of their ladders, so that one may call the
+	# helper of a ladder above it.
+	for key in $($SED -n 's/^## \([^ ]*\).*/\1/p' "$hints"); do
+		if test -f "$dir/$key.helpers"; then cat "$dir/$key.helpers"; fi
+	done > "$dir/helpers"
 	# ./course hint folds what is wider than an 80-column terminal, and
 	# code folded at a space no longer reads as code.
 	wide=$(cat "$dir"/*.body "$dir/helpers" | awk 'length($0) > 71' | head -3)
