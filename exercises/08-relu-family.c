@@ -10,7 +10,8 @@
 double act_leaky_relu(double x, double alpha)
 {
 	/* TODO: x for x > 0, alpha x for x <= 0, NaN for NaN.  Any
-	 * alpha >= 0 must work, alpha > 1 too. */
+	 * alpha >= 0 must work, alpha > 1 too; with alpha = 0, 0 at -inf
+	 * (where alpha x is 0 * -inf = NaN). */
 	(void)x, (void)alpha;
 	return 0.0;
 }

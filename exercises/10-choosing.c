@@ -2,7 +2,8 @@
  * Read chapters/10-choosing.md, replace each TODO with your code, then grade
  * this chapter with:  make grade-10
  * include/probes.h says exactly what each probe returns.  You may add a
- * static helper for the grid points x_i = lo + i (hi - lo) / n. */
+ * static helper for the grid points x_i = lo + i (hi - lo) / n, with the
+ * last point x_n exactly hi (rounding can miss it). */
 #include <math.h>
 
 #include "probes.h"

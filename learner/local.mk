@@ -120,17 +120,21 @@ EXTRA_DIST += learner/progress.sh
 # The loop's own tests, under --with-solutions: tests/course.sh tries
 # ./course in tmux on a learner's copy of the distribution, which make puts
 # in tests/course.d/src first; tests/answers-grader.sh grades the answers grader;
-# tests/hint-ladders.sh checks every ladder against the stubs, suites and keys.
+# tests/hint-ladders.sh checks every ladder against the stubs, suites and keys,
+# and tests/hint-code.sh grades the code of every ladder's last step.
 if WITH_SOLUTIONS
-TESTS += tests/course.sh tests/answers-grader.sh tests/hint-ladders.sh tests/memcheck.sh
+TESTS += tests/course.sh tests/answers-grader.sh tests/hint-ladders.sh tests/hint-code.sh \
+	tests/memcheck.sh
 endif
+tests/hint-code.log: $(SUITES)
 tests/course.log: course-test-tree
 course-test-tree:
 	@rm -rf tests/course.d && $(MKDIR_P) tests/course.d
 	$(AM_V_GEN)$(MAKE) $(AM_MAKEFLAGS) distdir distdir=tests/course.d/src > /dev/null
 clean-local: clean-course-test
 clean-course-test:
-	-rm -rf tests/course.d tests/answers-test.d
-EXTRA_DIST += tests/course.sh tests/answers-grader.sh tests/hint-ladders.sh tests/memcheck.sh \
+	-rm -rf tests/course.d tests/answers-test.d tests/hint-code.d
+EXTRA_DIST += tests/course.sh tests/answers-grader.sh tests/hint-ladders.sh tests/hint-code.sh \
+	tests/memcheck.sh \
 	tests/hints
 .PHONY: course-test-tree clean-course-test

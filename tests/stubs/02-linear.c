@@ -8,7 +8,8 @@
 /* snippet: act_linear */
 double act_linear(double x, double a)
 {
-	/* TODO: y = a x. */
+	/* TODO: y = a x; 0 when a = 0, even at x = +-inf (where a x is
+	 * 0 * inf = NaN). */
 	(void)x, (void)a;
 	return 0.0;
 }
