@@ -23,7 +23,10 @@ key=$1
 ch=$(basename "$key" .key)
 answers=$srcdir/$IMPL_DIR/$ch.answers
 shown=$IMPL_DIR/$ch.answers
-work=tests/answers/$ch.d
+# Scratch files: tests/answers/NN-slug.d, or under $ANSWERS_WORK, so that
+# tests/answers-grader.sh, grading other answers files while make -j runs
+# the keys beside it, never shares a directory with them.
+work=${ANSWERS_WORK:-tests/answers}/$ch.d
 rm -rf "$work" && mkdir -p "$work" || exit 99
 n=0
 

@@ -174,11 +174,13 @@ void loss_cross_entropy_grad(const double *z, size_t n, size_t label, double *dz
 	act_softmax(z, dz, n);
 	/* dz = p - y.  At the label, p - 1 = -(sum of the other p_i): the same
 	 * number, but a sum of terms of one sign, so it keeps its digits when
-	 * p_label is close to 1, where p_label - 1 would cancel. */
+	 * p_label is close to 1, where p_label - 1 would cancel.  (With one
+	 * class there is no other p_i: a NaN logit must stay NaN there.) */
 	double rest = 0.0;
 	for (size_t i = 0; i < n; i++)
 		if (i != label)
 			rest += dz[i];
-	dz[label] = -rest;
+	if (!isnan(dz[label]))
+		dz[label] = -rest;
 }
 /* end snippet: loss_cross_entropy_grad */

@@ -979,9 +979,23 @@ START_TEST(softmax_and_log_softmax_find_the_largest_logit_anywhere)
 }
 END_TEST
 
-/* One NaN, first, in the middle or last, makes every output NaN. */
+/* One NaN, first, in the middle or last, makes every output NaN; so does a
+ * NaN that is the only logit (n = 1), where a search for the largest logit
+ * that skips NaN finds none. */
 START_TEST(every_function_propagates_a_nan_anywhere)
 {
+	const double lone[1] = {NAN};
+	double one[1] = {JUNK};
+	softmax(lone, one, 1);
+	expect_nan(one[0], SEE_NAN, "act_softmax([nan])[0]");
+	one[0] = JUNK;
+	log_softmax(lone, one, 1);
+	expect_nan(one[0], SEE_NAN, "act_log_softmax([nan])[0]");
+	expect_nan(cross_entropy(lone, 1, 0), SEE_NAN, "loss_cross_entropy([nan], 1, 0)");
+	one[0] = JUNK;
+	cross_entropy_grad(lone, 1, 0, one);
+	expect_nan(one[0], SEE_NAN, "loss_cross_entropy_grad([nan], 1, 0)[0]");
+
 	size_t pos[3];
 	grader_positions(POS_N, pos);
 	for (int p = 0; p < 3; p++) {

@@ -586,6 +586,26 @@ START_TEST(clip_by_norm_of_many_large_entries)
 }
 END_TEST
 
+/* Two entries of 1.5e308: the norm, 1.5e308 sqrt 2 = 2.1e308, is beyond the
+ * largest double (1.8e308), so the honest return is +inf; the entries still
+ * scale to a norm of max_norm, +-1/sqrt 2, which max_norm / norm (= 0) would
+ * not give. */
+START_TEST(clip_by_norm_of_a_norm_beyond_the_largest_double)
+{
+	const double g0[2] = {1.5e308, -1.5e308};
+	double *g = grader_in(g0, 2);
+	double got = clip_by_norm(g, 2, 1);
+	grader_expect_guards(g, "g", "clip_by_norm([1.5e308, -1.5e308], 2, 1)");
+	ck_assert_msg(isinf(got) && got > 0,
+		      "clip_by_norm([1.5e308, -1.5e308], 2, 1) returned %.17g, expected inf: the norm 2.1e308 is "
+		      "beyond the largest double " SEE_CLIP, got);
+	for (int i = 0; i < 2; i++)
+		expect_close(g[i], (i ? -1 : 1) / sqrt(2.0), 1e-15, 1e-300,
+			     "scale by max_norm / big / root (never by max_norm / norm, which is 0 here) " SEE_CLIP,
+			     "clip_by_norm([1.5e308, -1.5e308], 2, 1): g[%d] afterwards", i);
+}
+END_TEST
+
 START_TEST(clip_by_norm_leaves_nan_and_inf_alone)
 {
 	double g[2] = {NAN, 1};
@@ -689,6 +709,7 @@ int main(void)
 	tcase_add_test(tc, clip_by_norm_worked_examples);
 	tcase_add_test(tc, clip_by_norm_at_random_gradients);
 	tcase_add_test(tc, clip_by_norm_of_many_large_entries);
+	tcase_add_test(tc, clip_by_norm_of_a_norm_beyond_the_largest_double);
 	tcase_add_test(tc, clip_by_norm_leaves_nan_and_inf_alone);
 	tc = grader_tcase(s, "round_bf16");
 	tcase_add_loop_test(tc, round_bf16_rounds_to_nearest_even, 0, ROWS(bf16_rows));

@@ -18,7 +18,7 @@ not_ok() { echo "not ok - $*"; }
 
 # grade DIR CHAPTER: the TAP of learner/answers.sh on DIR/CHAPTER.answers.
 grade() {
-	srcdir=$(cd "$1/.." && pwd) IMPL_DIR=$(basename "$1") \
+	srcdir=$(cd "$1/.." && pwd) IMPL_DIR=$(basename "$1") ANSWERS_WORK=$1.d \
 		sh "$srcdir/learner/answers.sh" "$srcdir/tests/answers/$2.key"
 }
 
