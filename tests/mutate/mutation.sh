@@ -86,7 +86,7 @@ report)
 		"$MUTATE" list "$srcdir/solutions/$ch.c" > "$work/$ch.list" || exit 99
 		while IFS='	' read -r id what; do
 			gen=$((gen + 1))
-			case $(grade "$ch" "$id" 1) in
+			case $(grade "$ch" "$id" 1 < /dev/null) in
 			stillborn) still=$((still + 1)) ;;
 			killed) killed=$((killed + 1)) ;;
 			survived)
@@ -156,11 +156,15 @@ sample)
 	while IFS='	' read -r ch id what; do
 		test $(($(date +%s) - start)) -lt "$budget" || break
 		n=$((n + 1))
-		case $(grade "$ch" "$id" "$seed") in
+		# The mutant reads nothing: not the rest of the sample, this
+		# loop's standard input.  printf, not echo: a mutant's text is
+		# printed as it is, whatever backslashes it holds.
+		case $(grade "$ch" "$id" "$seed" < /dev/null) in
 		survived)
 			failed=$((failed + 1))
-			echo "not ok $n - $ch: mutant $id ($what) passes every check: kill it with a check, or list it in tests/mutate/$ch.equivalent with its reason" ;;
-		*) echo "ok $n - $ch: mutant $id ($what) is killed or does not compile" ;;
+			printf 'not ok %d - %s: mutant %s (%s) passes every check: kill it with a check, or list it in tests/mutate/%s.equivalent with its reason\n' \
+				"$n" "$ch" "$id" "$what" "$ch" ;;
+		*) printf 'ok %d - %s: mutant %s (%s) is killed or does not compile\n' "$n" "$ch" "$id" "$what" ;;
 		esac
 	done < "$work/sample"
 	test "$n" -gt 0 || { echo "ok 1 - no mutant to grade"; n=1; }
