@@ -40,14 +40,17 @@ LOG_DRIVER = env AM_TAP_AWK='$(AWK)' $(SHELL) $(top_srcdir)/build-aux/tap-driver
 AM_TEST_LOG_DRIVER_FLAGS = --ignore-exit
 TEST_LOG_DRIVER = $(LOG_DRIVER)
 SH_LOG_DRIVER = $(LOG_DRIVER)
+# SHELL too: the scripts run helpers with $SHELL, and make does not pass its
+# own SHELL on (a CI runner may start make with no SHELL in its environment).
 AM_TESTS_ENVIRONMENT = \
+	SHELL='$(SHELL)' \
 	srcdir='$(srcdir)' IMPL_DIR='$(IMPL_DIR)' CHAPTERS='$(CHAPTERS)' \
 	CHAPTER_NEEDS='$(CHAPTER_NEEDS)' OBJEXT='$(OBJEXT)' \
 	CC='$(CC)' CFLAGS='$(CFLAGS) $(AM_CFLAGS)' \
 	CPPFLAGS='$(CPPFLAGS) $(AM_CPPFLAGS)' \
 	LINK_LIBS='$(CHECK_LIBS) $(LIBS)' \
 	SED='$(SED)'; \
-	export srcdir IMPL_DIR CHAPTERS CHAPTER_NEEDS OBJEXT CC CFLAGS CPPFLAGS LINK_LIBS SED;
+	export SHELL srcdir IMPL_DIR CHAPTERS CHAPTER_NEEDS OBJEXT CC CFLAGS CPPFLAGS LINK_LIBS SED;
 if WITH_SOLUTIONS
 # The reference solutions are held to 4 ULP against the mpmath tables; a
 # learner's textbook formula is graded with the chapter's stated tolerance.

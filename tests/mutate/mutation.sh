@@ -42,15 +42,23 @@ grade() {
 	name=$1.$(printf '%s' "$2" | tr -c 'A-Za-z0-9_\n' '_')
 	if ! "$MUTATE" apply "$srcdir/solutions/$1.c" "$2" > "$work/$name.c" 2> "$work/$name.err"; then
 		echo stillborn
-	elif ! $SHELL "$srcdir/tests/link-suite.sh" "$work" "$name" "$work/$name.c" "$1"; then
+	else
+		grade_file "$1" "$work/$name.c" "$name" "$3"
+	fi
+}
+
+# grade_file CHAPTER SOURCE NAME SEED: SOURCE built as CHAPTER's file
+# (stillborn when it does not compile) and graded: killed or survived.
+grade_file() {
+	if ! $SHELL "$srcdir/tests/link-suite.sh" "$work" "$3" "$2" "$1"; then
 		echo stillborn
-	elif COURSE_ULP_CHECK=1 GRADER_SEED=$3 GRADER_TIMEOUT=2 GRADER_FAIL_FAST=1 srcdir=$srcdir "$work/$name" \
-		> "$work/$name.out" 2>&1; then
+	elif COURSE_ULP_CHECK=1 GRADER_SEED=$4 GRADER_TIMEOUT=2 GRADER_FAIL_FAST=1 srcdir=$srcdir "$work/$3" \
+		> "$work/$3.out" 2>&1; then
 		echo survived
 	else
 		echo killed
 	fi
-	rm -f "$work/$name" "$work/$name.o"
+	rm -f "$work/$3" "$work/$3.o"
 }
 
 # The suite must pass the unmutated solution with the same random inputs,
@@ -145,6 +153,15 @@ sample)
 	for ch in $chapters; do
 		solution_passes "$ch" "$seed" || { echo "not ok 1 - $ch: the suite fails solutions/$ch.c with GRADER_SEED=$seed"; echo "1..1"; exit 1; }
 	done
+	# The pipeline itself, first: a sample in which nothing could be built
+	# would call every mutant "does not compile" and pass.  The first
+	# chapter's stub, through the same steps, must be built and killed.
+	first=$(echo $chapters | cut -d' ' -f1)
+	if test -n "$first" && test "$(grade_file "$first" "$srcdir/tests/stubs/$first.c" "$first.stub" "$seed" < /dev/null)" != killed; then
+		echo "not ok 1 - the mutation pipeline cannot build and grade $first's stub (see $work/$first.stub.cc)"
+		echo "1..1"
+		exit 1
+	fi
 	# Every unlisted mutant of every chapter, in an order the seed fixes.
 	for ch in $chapters; do
 		"$MUTATE" list "$srcdir/solutions/$ch.c" | while IFS='	' read -r id what; do
@@ -164,7 +181,11 @@ sample)
 			failed=$((failed + 1))
 			printf 'not ok %d - %s: mutant %s (%s) passes every check: kill it with a check, or list it in tests/mutate/%s.equivalent with its reason\n' \
 				"$n" "$ch" "$id" "$what" "$ch" ;;
-		*) printf 'ok %d - %s: mutant %s (%s) is killed or does not compile\n' "$n" "$ch" "$id" "$what" ;;
+		killed|stillborn)
+			printf 'ok %d - %s: mutant %s (%s) is killed or does not compile\n' "$n" "$ch" "$id" "$what" ;;
+		*)
+			failed=$((failed + 1))
+			printf 'not ok %d - %s: mutant %s (%s) could not be graded (see %s)\n' "$n" "$ch" "$id" "$what" "$work" ;;
 		esac
 	done < "$work/sample"
 	test "$n" -gt 0 || { echo "ok 1 - no mutant to grade"; n=1; }
