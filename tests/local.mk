@@ -116,7 +116,8 @@ stubs stub-hashes:
 # What the self-test and the tool tests leave in the build tree.
 clean-local: clean-test-scratch
 clean-test-scratch:
-	-rm -rf tests/selftest.d tests/classify.d tests/activate.out tests/activate.out.err
+	-rm -rf tests/selftest.d tests/classify.d tests/activate.out tests/activate.out.err \
+	  tests/depth.out tests/depth.out.err
 .PHONY: clean-test-scratch stubs stub-hashes
 
 # ---- The grader's own parts ----
