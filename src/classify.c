@@ -174,7 +174,8 @@ static void help(void)
 	       "after it; each file is replaced whole or not at all.  classify refuses a run\n"
 	       "that would need more than %d GB of memory (the network, its copy per thread,\n"
 	       "the batches and the data).  Exit status: 0; 1 when a file cannot be read or\n"
-	       "written, or the output is lost; 2 for a bad option.\n", CAP_MEMORY_GB);
+	       "written, the output is lost, or the network diverges (its loss is no longer\n"
+	       "finite: nothing is saved); 2 for a bad option.\n", CAP_MEMORY_GB);
 }
 
 static _Noreturn void usage_error(const char *fmt, ...)
