@@ -729,10 +729,12 @@ START_TEST(dense_layer_at_random_shapes)
 		grader_expect_guards(out, "out", "mlp_dense_forward%s", c);
 		for (size_t s_ = 0; s_ < B; s_++)
 			for (size_t j = 0; j < n_out; j++) {
-				long double v = b[j];
-				for (size_t i = 0; i < n_in; i++)
+				long double v = b[j], mag = fabs(b[j]);
+				for (size_t i = 0; i < n_in; i++) {
 					v += (long double)inp[s_ * n_in + i] * W[i * n_out + j];
-				expect_close(out[s_ * n_out + j], (double)v, 1e-12, 1e-12,
+					mag += fabs(inp[s_ * n_in + i] * W[i * n_out + j]);
+				}
+				expect_close(out[s_ * n_out + j], (double)v, 1e-12, (double)mag,
 					     grader_close(out[s_ * n_out + j], (double)v + before, 1e-12, 1e-12) ?
 					     "out held a number before the call: the forward pass writes out -- " SEE_DENSE : SEE_DENSE,
 					     "mlp_dense_forward%s: out[%zu]", c, s_ * n_out + j);
@@ -750,26 +752,32 @@ START_TEST(dense_layer_at_random_shapes)
 		grader_expect_unchanged(gd, dout, "dout", "mlp_dense_backward%s", c);
 		for (size_t i = 0; i < n_in; i++)
 			for (size_t j = 0; j < n_out; j++) {
-				long double v = before;
-				for (size_t s_ = 0; s_ < B; s_++)
+				long double v = before, mag = fabs(before);
+				for (size_t s_ = 0; s_ < B; s_++) {
 					v += (long double)inp[s_ * n_in + i] * dout[s_ * n_out + j];
-				expect_close(dW[i * n_out + j], (double)v, 1e-12, 1e-12, SEE_ACCUMULATE " -- " SEE_DENSE_BACK,
+					mag += fabs(inp[s_ * n_in + i] * dout[s_ * n_out + j]);
+				}
+				expect_close(dW[i * n_out + j], (double)v, 1e-12, (double)mag, SEE_ACCUMULATE " -- " SEE_DENSE_BACK,
 					     "mlp_dense_backward%s with every gradient at %g before it: dW[%zu]", c, before,
 					     i * n_out + j);
 			}
 		for (size_t j = 0; j < n_out; j++) {
-			long double v = before;
-			for (size_t s_ = 0; s_ < B; s_++)
+			long double v = before, mag = fabs(before);
+			for (size_t s_ = 0; s_ < B; s_++) {
 				v += dout[s_ * n_out + j];
-			expect_close(db[j], (double)v, 1e-12, 1e-12, SEE_ACCUMULATE " -- " SEE_DENSE_BACK,
+				mag += fabs(dout[s_ * n_out + j]);
+			}
+			expect_close(db[j], (double)v, 1e-12, (double)mag, SEE_ACCUMULATE " -- " SEE_DENSE_BACK,
 				     "mlp_dense_backward%s with every gradient at %g before it: db[%zu]", c, before, j);
 		}
 		for (size_t s_ = 0; s_ < B && with_dinp; s_++)
 			for (size_t i = 0; i < n_in; i++) {
-				long double v = before;
-				for (size_t j = 0; j < n_out; j++)
+				long double v = before, mag = fabs(before);
+				for (size_t j = 0; j < n_out; j++) {
 					v += (long double)dout[s_ * n_out + j] * W[i * n_out + j];
-				expect_close(dinp[s_ * n_in + i], (double)v, 1e-12, 1e-12, SEE_ACCUMULATE " -- " SEE_DENSE_BACK,
+					mag += fabs(dout[s_ * n_out + j] * W[i * n_out + j]);
+				}
+				expect_close(dinp[s_ * n_in + i], (double)v, 1e-12, (double)mag, SEE_ACCUMULATE " -- " SEE_DENSE_BACK,
 					     "mlp_dense_backward%s with every gradient at %g before it: dinp[%zu]", c, before,
 					     s_ * n_in + i);
 			}
@@ -803,7 +811,8 @@ START_TEST(activation_layers_at_random_inputs)
 		grader_expect_unchanged(gd, dout, "dout", "mlp_act_backward%s", c);
 		for (size_t i = 0; i < n; i++) {
 			expect_close(out[i], act.f(inp[i], act.param), 0, 1e-300, SEE_ACT, "mlp_act_forward%s: out[%zu]", c, i);
-			expect_close(dinp[i], before + act.grad(inp[i], act.param) * dout[i], 1e-14, 1e-300,
+			double term = act.grad(inp[i], act.param) * dout[i];
+			expect_close(dinp[i], before + term, 1e-14, fabs(before) + fabs(term),
 				     SEE_ACT_BACK, "mlp_act_backward%s with dinp at %g before it: dinp[%zu]", c, before, i);
 		}
 	}
@@ -919,7 +928,7 @@ START_TEST(sgd_step_at_random_rates_and_momenta)
 	static const size_t sizes[] = {3, 4, 2};
 	struct mlp *net = guarded_net(2, sizes, act_default("tanh"), 1);
 	size_t n = mlp_n_params(net);
-	double w[64], v[64] = {0};
+	double w[64], v[64] = {0}, mag[64];
 	for (size_t k = 0; k < n; k++)
 		w[k] = *mlp_param(net, k) = grader_uniform(-1, 1);
 	double momentum = grader_uniform(0, 0.95);
@@ -928,12 +937,14 @@ START_TEST(sgd_step_at_random_rates_and_momenta)
 		for (size_t k = 0; k < n; k++) {
 			double g = grader_uniform(-2, 2);
 			*mlp_grad(net, k) = g;
+			/* The scale of the terms: w may cancel to near 0. */
+			mag[k] = fabs(w[k]) + fabs(momentum * v[k]) + fabs(lr * g);
 			v[k] = momentum * v[k] - lr * g;
 			w[k] += v[k];
 		}
 		mlp_sgd_step(net, &(struct mlp_sgd){lr, momentum});
 		for (size_t k = 0; k < n; k++)
-			expect_close(*mlp_param(net, k), w[k], 1e-12, 1e-300,
+			expect_close(*mlp_param(net, k), w[k], 1e-12, mag[k],
 				     "v = momentum v - lr grad, then w += v, with this step's lr: the velocity keeps "
 				     "lr inside it (v = momentum v + grad, w -= lr v agrees only while lr stays the "
 				     "same) -- " SEE_SGD,
