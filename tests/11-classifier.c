@@ -708,6 +708,22 @@ static void fill_random(double *v, size_t n, double lo, double hi)
 		v[i] = grader_uniform(lo, hi);
 }
 
+/* start + the sum over k < n of a[k sa] b[k sb], in long double; *mag gets
+ * |start| + the sizes of the terms, the scale a double answer's rounding
+ * is measured against, since the sum itself may cancel to near 0.  (A
+ * stride of 0 repeats one number.) */
+static double dot_from(double start, const double *a, size_t sa, const double *b, size_t sb,
+		       size_t n, double *mag)
+{
+	long double v = start, size = fabs(start);
+	for (size_t k = 0; k < n; k++) {
+		v += (long double)a[k * sa] * b[k * sb];
+		size += fabs(a[k * sa] * b[k * sb]);
+	}
+	*mag = (double)size;
+	return (double)v;
+}
+
 /* The dense layer forward and backward on random shapes, with outputs
  * holding random numbers before the call (forward writes, backward adds),
  * and dinp sometimes NULL: against the suite's own loops in long double. */
@@ -729,13 +745,9 @@ START_TEST(dense_layer_at_random_shapes)
 		grader_expect_guards(out, "out", "mlp_dense_forward%s", c);
 		for (size_t s_ = 0; s_ < B; s_++)
 			for (size_t j = 0; j < n_out; j++) {
-				long double v = b[j], mag = fabs(b[j]);
-				for (size_t i = 0; i < n_in; i++) {
-					v += (long double)inp[s_ * n_in + i] * W[i * n_out + j];
-					mag += fabs(inp[s_ * n_in + i] * W[i * n_out + j]);
-				}
-				expect_close(out[s_ * n_out + j], (double)v, 1e-12, (double)mag,
-					     grader_close(out[s_ * n_out + j], (double)v + before, 1e-12, 1e-12) ?
+				double mag, v = dot_from(b[j], inp + s_ * n_in, 1, W + j, n_out, n_in, &mag);
+				expect_close(out[s_ * n_out + j], v, 1e-12, mag,
+					     grader_close(out[s_ * n_out + j], v + before, 1e-12, 1e-12) ?
 					     "out held a number before the call: the forward pass writes out -- " SEE_DENSE : SEE_DENSE,
 					     "mlp_dense_forward%s: out[%zu]", c, s_ * n_out + j);
 			}
@@ -752,32 +764,21 @@ START_TEST(dense_layer_at_random_shapes)
 		grader_expect_unchanged(gd, dout, "dout", "mlp_dense_backward%s", c);
 		for (size_t i = 0; i < n_in; i++)
 			for (size_t j = 0; j < n_out; j++) {
-				long double v = before, mag = fabs(before);
-				for (size_t s_ = 0; s_ < B; s_++) {
-					v += (long double)inp[s_ * n_in + i] * dout[s_ * n_out + j];
-					mag += fabs(inp[s_ * n_in + i] * dout[s_ * n_out + j]);
-				}
-				expect_close(dW[i * n_out + j], (double)v, 1e-12, (double)mag, SEE_ACCUMULATE " -- " SEE_DENSE_BACK,
+				double mag, v = dot_from(before, inp + i, n_in, dout + j, n_out, B, &mag);
+				expect_close(dW[i * n_out + j], v, 1e-12, mag, SEE_ACCUMULATE " -- " SEE_DENSE_BACK,
 					     "mlp_dense_backward%s with every gradient at %g before it: dW[%zu]", c, before,
 					     i * n_out + j);
 			}
 		for (size_t j = 0; j < n_out; j++) {
-			long double v = before, mag = fabs(before);
-			for (size_t s_ = 0; s_ < B; s_++) {
-				v += dout[s_ * n_out + j];
-				mag += fabs(dout[s_ * n_out + j]);
-			}
-			expect_close(db[j], (double)v, 1e-12, (double)mag, SEE_ACCUMULATE " -- " SEE_DENSE_BACK,
+			static const double one = 1;
+			double mag, v = dot_from(before, dout + j, n_out, &one, 0, B, &mag);
+			expect_close(db[j], v, 1e-12, mag, SEE_ACCUMULATE " -- " SEE_DENSE_BACK,
 				     "mlp_dense_backward%s with every gradient at %g before it: db[%zu]", c, before, j);
 		}
 		for (size_t s_ = 0; s_ < B && with_dinp; s_++)
 			for (size_t i = 0; i < n_in; i++) {
-				long double v = before, mag = fabs(before);
-				for (size_t j = 0; j < n_out; j++) {
-					v += (long double)dout[s_ * n_out + j] * W[i * n_out + j];
-					mag += fabs(dout[s_ * n_out + j] * W[i * n_out + j]);
-				}
-				expect_close(dinp[s_ * n_in + i], (double)v, 1e-12, (double)mag, SEE_ACCUMULATE " -- " SEE_DENSE_BACK,
+				double mag, v = dot_from(before, dout + s_ * n_out, 1, W + i * n_out, 1, n_out, &mag);
+				expect_close(dinp[s_ * n_in + i], v, 1e-12, mag, SEE_ACCUMULATE " -- " SEE_DENSE_BACK,
 					     "mlp_dense_backward%s with every gradient at %g before it: dinp[%zu]", c, before,
 					     s_ * n_in + i);
 			}
