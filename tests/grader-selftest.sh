@@ -34,10 +34,8 @@ not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $1"; }
 # Shows a file as TAP diagnostics, so it lands in the log.
 diag() { sed 's/^/# /' "$1"; }
 
-# The functions a C file defines at file scope: "double act_relu(double x)".
-functions() {
-	$SED -n '/^static/d; s/^[a-z_][a-z_ ]*[ *]\([a-z_][a-z0-9_]*\)(.*/\1/p' "$1" | sort -u
-}
+# The functions a stub asks for (tests/stub-functions.sh).
+functions() { sh "$srcdir/tests/stub-functions.sh" "$1"; }
 
 # build NAME SOURCE CHAPTER: SOURCE compiled as a learner's file and linked
 # into the chapter's suite as $work/NAME; the diagnostics in $work/NAME.cc.

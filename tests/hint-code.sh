@@ -29,10 +29,8 @@ ok() { n=$((n + 1)); echo "ok $n - $*"; }
 not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $*"; }
 diag() { $SED 's/^/# /' "$1"; }
 
-# The functions a C file defines at file scope (as grader-selftest.sh).
-functions() {
-	$SED -n '/^static/d; s/^[a-z_][a-z_ ]*[ *]\([a-z_][a-z0-9_]*\)(.*/\1/p' "$1" | sort -u
-}
+# The functions a stub asks for (tests/stub-functions.sh).
+functions() { sh "$srcdir/tests/stub-functions.sh" "$1"; }
 
 # code HINTS FN DIR: the code blocks of the last step of ladder FN: the body
 # (the last block that does not start with "static") into DIR/FN.body, the
@@ -82,6 +80,7 @@ splice() {
 		state == "head" && /^[^ \t]/ { fail("the definition of " fn "() has no \"{\" alone at column 0") }
 		state == "head" { print; next }
 		/^[{}]/ { fail("a brace at column 0 outside a function body") }
+		# A definition, as tests/stub-functions.sh finds them.
 		/^[a-z_][a-z_ ]*[ *][a-z_][a-z0-9_]*\(/ && !/^static/ {
 			fn = $0
 			sub(/\(.*/, "", fn); sub(/.*[ *]/, "", fn)

@@ -14,10 +14,8 @@ n=0 failed=0
 ok() { n=$((n + 1)); echo "ok $n - $*"; }
 not_ok() { n=$((n + 1)); failed=$((failed + 1)); echo "not ok $n - $*"; }
 
-# The functions a C file defines at file scope (as grader-selftest.sh).
-functions() {
-	sed -n '/^static/d; s/^[a-z_][a-z_ ]*[ *]\([a-z_][a-z0-9_]*\)(.*/\1/p' "$1" | sort -u
-}
+# The functions a stub asks for (tests/stub-functions.sh).
+functions() { sh "$srcdir/tests/stub-functions.sh" "$1"; }
 
 # The steps of ladder KEY in FILE: how many.
 steps() {

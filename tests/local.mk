@@ -60,6 +60,7 @@ endif
 EXTRA_DIST += \
 	$(SUITES:.test=.c) \
 	tests/grader-selftest.sh \
+	tests/stub-functions.sh \
 	tests/activate.sh \
 	tests/classify.sh \
 	tests/depth.sh \
