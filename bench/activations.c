@@ -13,9 +13,9 @@
 #define _POSIX_C_SOURCE 199309L
 #include <math.h>
 #include <stdio.h>
-#include <time.h>
 
 #include "activations.h"
+#include "now.h"
 #include "rng.h"
 
 enum { N = 4096, REPEATS = 2000 };
@@ -28,13 +28,6 @@ static double identity(double x) { return x; }
 static double textbook_sigmoid(double x) { return 1.0 / (1.0 + exp(-x)); }
 static double leaky(double x) { return act_leaky_relu(x, 0.01); }
 static double elu(double x) { return act_elu(x, 1.0); }
-
-static double now(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
-}
 
 /* Nanoseconds per call, the best of five runs (the least disturbed). */
 static double time_per_call(double (*f)(double))

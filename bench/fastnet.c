@@ -25,13 +25,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 
 #ifdef _OPENMP
 #include <omp.h>
 #endif
 
 #include "dataset.h"
+#include "now.h"
 #include "rng.h"
 
 #ifdef PLAIN
@@ -55,13 +55,6 @@ typedef double real;
 enum { L = 3, BATCH = 64, EVAL_BATCH = 256 };
 static const size_t size[L + 1] = {784, 256, 128, 10};
 static int nthreads = 1;
-
-static double now(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
-}
 
 /* The timers: seconds spent in each part of training. */
 enum { T_FORWARD, T_BACKWARD, T_ACT, T_LOSS, T_UPDATE, N_TIMERS };

@@ -16,17 +16,17 @@ EXTRA_DIST += bench/bench.sh bench/ratio.sh bench/torch_mlp.py bench/results.md 
 	bench/arrays.tsv bench/arrays-native.tsv
 EXTRA_PROGRAMS += bench/activations bench/arrays bench/arrays-native
 
-bench_activations_SOURCES = bench/activations.c
+bench_activations_SOURCES = bench/activations.c bench/now.h
 bench_activations_LDADD = $(COURSE_LIBS)
 bench_activations_LINK = $(LINK_CHAPTERS) $(LINK)
 
-bench_arrays_SOURCES = bench/arrays.c
+bench_arrays_SOURCES = bench/arrays.c bench/now.h
 bench_arrays_LDADD = $(COURSE_LIBS)
 bench_arrays_LINK = $(LINK_CHAPTERS) $(LINK)
 # The same loops, with chapter 14's file compiled again for this processor's
 # widest vectors (bench/speed-native.c includes the configured
 # $(IMPL_DIR)/14-speed.c), in place of impl/14-speed.o.
-bench_arrays_native_SOURCES = bench/arrays.c bench/speed-native.c
+bench_arrays_native_SOURCES = bench/arrays.c bench/speed-native.c bench/now.h
 bench_arrays_native_CPPFLAGS = $(AM_CPPFLAGS) -I$(srcdir)/$(IMPL_DIR)
 bench_arrays_native_CFLAGS = $(AM_CFLAGS) -march=native
 bench_arrays_native_LDADD = libtools.a $(filter-out impl/14-speed.$(OBJEXT),$(IMPL_OBJS)) \

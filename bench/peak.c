@@ -9,18 +9,12 @@
 #define _POSIX_C_SOURCE 199309L
 #include <stdio.h>
 #include <stdlib.h>
-#include <time.h>
+
+#include "now.h"
 
 /* 12 chains of 16 floats or 8 doubles: 12 vector registers, more than the
  * FMA latency (4 cycles) times the FMA units (2) a core needs in flight. */
 enum { CHAINS = 12, REPS = 20000000 };
-
-static double now(void)
-{
-	struct timespec t;
-	clock_gettime(CLOCK_MONOTONIC, &t);
-	return (double)t.tv_sec + 1e-9 * (double)t.tv_nsec;
-}
 
 #define PEAK(NAME, T, LANES)                                                   \
 	static double NAME(long reps)                                          \
