@@ -68,6 +68,7 @@ EXTRA_DIST += \
 	tests/stubs \
 	tests/mutants \
 	tests/data/make-accuracy-data.py \
+	tests/data/points.py \
 	tests/data/sigmoid-reference.csv \
 	tests/data/tanh-reference.csv \
 	tests/data/softmax-values.h \

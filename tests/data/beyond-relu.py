@@ -26,10 +26,11 @@ kink is a convention, which the suite checks row by row.
 Run it again with:  python3 tests/data/beyond-relu.py
 """
 import os
-import random
 
 import mpmath
 from mpmath import mp, mpf
+
+from points import add_random, mirrored
 
 mp.dps = 60
 here = os.path.dirname(os.path.abspath(__file__))
@@ -67,20 +68,8 @@ def xs():
     for k in (1e-5, 1e-10, 2.0 ** -40):
         pts.update([3.0 - k, 3.0 + k, 1.5 - k, 1.5 + k])
     # Random points, reproducible: a fixed seed.
-    rng = random.Random(20260512)
-    for _ in range(80):
-        pts.add(rng.uniform(0, 4))
-    for _ in range(60):
-        pts.add(rng.uniform(4, 40))
-    for _ in range(20):
-        pts.add(rng.uniform(40, 750))
-    for _ in range(20):
-        pts.add(10.0 ** rng.uniform(-12, -1))
-    out = set()
-    for p in pts:
-        out.add(p)
-        out.add(-p)
-    return sorted(out)
+    add_random(pts, 20260512, small=80, middle=60, large=20, tiny=20)
+    return mirrored(pts)
 
 
 def sig(x):

@@ -16,9 +16,10 @@ beyond about +-708, below the smallest normal double), and tiny |x|.
 Run it again with:  python3 tests/data/make-accuracy-data.py
 """
 import os
-import random
 
 import mpmath
+
+from points import add_random, mirrored
 
 mpmath.mp.dps = 50
 here = os.path.dirname(os.path.abspath(__file__))
@@ -40,20 +41,8 @@ def xs():
         pts.add(10.0 ** e)
     pts.update([2.0 ** -1022, 2.0 ** -1074, 1.5e-8, 3e-5, 0.1, 0.3, 0.7])
     # Random points, reproducible: a fixed seed.
-    rng = random.Random(20240604)
-    for _ in range(60):
-        pts.add(rng.uniform(0, 4))
-    for _ in range(60):
-        pts.add(rng.uniform(4, 40))
-    for _ in range(40):
-        pts.add(rng.uniform(40, 750))
-    for _ in range(20):
-        pts.add(10.0 ** rng.uniform(-12, -1))
-    out = set()
-    for p in pts:
-        out.add(p)
-        out.add(-p)
-    return sorted(out)
+    add_random(pts, 20240604, small=60, middle=60, large=40, tiny=20)
+    return mirrored(pts)
 
 
 def sig(x):
