@@ -49,6 +49,8 @@ grade() {
 
 # grade_file CHAPTER SOURCE NAME SEED: SOURCE built as CHAPTER's file
 # (stillborn when it does not compile) and graded: killed or survived.
+# Nothing it runs reads the caller's standard input (in a loop, the rest
+# of the list being read).
 grade_file() {
 	if ! $SHELL "$srcdir/tests/link-suite.sh" "$work" "$3" "$2" "$1"; then
 		echo stillborn
@@ -59,7 +61,7 @@ grade_file() {
 		echo killed
 	fi
 	rm -f "$work/$3" "$work/$3.o"
-}
+} < /dev/null
 
 # The suite must pass the unmutated solution with the same random inputs,
 # or every mutant would look killed.
@@ -94,7 +96,7 @@ report)
 		"$MUTATE" list "$srcdir/solutions/$ch.c" > "$work/$ch.list" || exit 99
 		while IFS='	' read -r id what; do
 			gen=$((gen + 1))
-			case $(grade "$ch" "$id" 1 < /dev/null) in
+			case $(grade "$ch" "$id" 1) in
 			stillborn) still=$((still + 1)) ;;
 			killed) killed=$((killed + 1)) ;;
 			survived)
@@ -157,7 +159,7 @@ sample)
 	# would call every mutant "does not compile" and pass.  The first
 	# chapter's stub, through the same steps, must be built and killed.
 	first=$(echo $chapters | cut -d' ' -f1)
-	if test -n "$first" && test "$(grade_file "$first" "$srcdir/tests/stubs/$first.c" "$first.stub" "$seed" < /dev/null)" != killed; then
+	if test -n "$first" && test "$(grade_file "$first" "$srcdir/tests/stubs/$first.c" "$first.stub" "$seed")" != killed; then
 		echo "not ok 1 - the mutation pipeline cannot build and grade $first's stub (see $work/$first.stub.cc)"
 		echo "1..1"
 		exit 1
@@ -173,10 +175,9 @@ sample)
 	while IFS='	' read -r ch id what; do
 		test $(($(date +%s) - start)) -lt "$budget" || break
 		n=$((n + 1))
-		# The mutant reads nothing: not the rest of the sample, this
-		# loop's standard input.  printf, not echo: a mutant's text is
-		# printed as it is, whatever backslashes it holds.
-		case $(grade "$ch" "$id" "$seed" < /dev/null) in
+		# printf, not echo: a mutant's text is printed as it is,
+		# whatever backslashes it holds.
+		case $(grade "$ch" "$id" "$seed") in
 		survived)
 			failed=$((failed + 1))
 			printf 'not ok %d - %s: mutant %s (%s) passes every check: kill it with a check, or list it in tests/mutate/%s.equivalent with its reason\n' \
