@@ -65,14 +65,15 @@ fi
 # forward, layer l's activations have variance gain^(2l); backward, the
 # gradient at layer l's input has passed L - l + 1 layers: gain^(2(L-l+1)).
 # Up to sampling (256 x 256 values a layer), well within 10%.
+L=5
 within() {
-	awk -F, -v g="$1" '
+	awk -F, -v g="$1" -v L=$L '
 	function near(got, want) { return got >= 0.9 * want && got <= 1.1 * want }
-	NR > 1 { n++; if (!near($2, g ^ (2 * $1)) || !near($3, g ^ (2 * (5 - $1 + 1)))) bad = 1 }
-	END { exit bad || n != 5 }' "$out"
+	NR > 1 { n++; if (!near($2, g ^ (2 * $1)) || !near($3, g ^ (2 * (L - $1 + 1)))) bad = 1 }
+	END { exit bad || n != L }' "$out"
 }
 for gain in 1 2; do
-	"$depth" --act linear --init lecun --gain "$gain" --width 256 --batch 256 --layers 5 > "$out" 2> "$out.err"
+	"$depth" --act linear --init lecun --gain "$gain" --width 256 --batch 256 --layers $L > "$out" 2> "$out.err"
 	if within "$gain"; then
 		pass "depth: linear layers with gain $gain scale the variance by $gain^2 a layer"
 	else
